@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: MIT
+"""Command line: `checkin [--db URL] [--desk NAME] COMMAND ...`; no command opens the desk app.
+
+Each command group lives in its own module with a `register(subparsers)` function, listed in
+COMMAND_MODULES. Errors are one clear line on stderr and a non-zero exit, never a traceback
+(`--debug` shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from checkin import __version__
+from checkin.cli.context import CliContext, CliError, known_errors
+
+COMMAND_MODULES = [
+    "checkin.cli.event_cmds",
+    "checkin.cli.roster_cmds",
+    "checkin.cli.scan_cmds",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="checkin", description="On-site conference check-in. Without a command, opens the desk app."
+    )
+    parser.add_argument("--version", action="version", version=f"checkin {__version__}")
+    parser.add_argument("--db", help="database file or SQLAlchemy URL (default: per-user data folder)")
+    parser.add_argument("--desk", help="this desk's name as shown to other desks, e.g. 'Desk 2'")
+    parser.add_argument("--operator", default="", help="volunteer's name or initials, kept in the scan log")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.func = _run_gui
+    ctx = CliContext(args)
+    try:
+        return int(args.func(ctx) or 0)
+    except CliError as exc:
+        return ctx.fail(str(exc), exc.exit_code)
+    except known_errors() as exc:
+        if args.debug:
+            raise
+        return ctx.fail(str(exc), 2)
+    except KeyboardInterrupt:
+        return ctx.fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last resort: one line, not a traceback
+        if args.debug:
+            raise
+        return ctx.fail(f"unexpected error: {exc.__class__.__name__}: {exc} (run with --debug for details)", 1)
+    finally:
+        ctx.close()
+
+
+def _run_gui(ctx: CliContext) -> int:
+    try:
+        from checkin.ui.app import run_app  # type: ignore[import-not-found,unused-ignore]
+    except ImportError as exc:
+        raise CliError(f"the desktop app is not available: {exc}") from exc
+    return int(run_app(ctx.args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

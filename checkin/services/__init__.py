@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+"""Use cases: each public method is one local transaction."""

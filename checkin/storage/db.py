@@ -1,0 +1,171 @@
+# SPDX-License-Identifier: MIT
+"""Opening the local database: where it lives, SQLite pragmas, write transactions, migrations.
+
+Durability: WAL with `synchronous=FULL`, so a check-in shown green survives a power cut.
+Concurrency: readers never block the writer (WAL); write transactions start with `BEGIN IMMEDIATE`
+so two writers (the scan writer and the sync thread) queue on `busy_timeout` instead of failing
+with "database is locked" when a read transaction tries to upgrade.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import Connection, make_url
+
+from checkin.storage.location import check_local_path
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseError(Exception):
+    """A database could not be opened or upgraded; the message says what to do."""
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("checkin", appauthor=False)) / "checkin.sqlite3"
+
+
+def resolve_url(db: str | Path | None) -> str:
+    """`--db` takes a file path or an SQLAlchemy URL; nothing means the per-user default file."""
+    if db is None or str(db) == "":
+        return f"sqlite:///{default_db_path()}"
+    text_db = str(db)
+    if "://" in text_db:
+        return text_db
+    return f"sqlite:///{Path(text_db).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def create_db_engine(url: str, *, check_location: bool = True) -> Engine:
+    """An engine with the pragmas set on every new connection. Does not migrate."""
+    path = sqlite_path(url)
+    if path is not None:
+        if check_location:
+            check_local_path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _install_sqlite_hooks(engine)
+        return engine
+    if make_url(url).get_backend_name() == "sqlite":  # in-memory: one shared connection
+        from sqlalchemy.pool import StaticPool
+
+        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+        _install_sqlite_hooks(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+@contextmanager
+def write_tx(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: commits on success, rolls back on any exception."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def read_tx(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as conn, conn.begin():
+        yield conn
+
+
+def open_database(db: str | Path | None = None, *, check_location: bool = True) -> Engine:
+    """Open (creating if needed) and upgrade the database; the one entry point the app uses."""
+    url = resolve_url(db)
+    try:
+        engine = create_db_engine(url, check_location=check_location)
+        upgrade(engine)
+    except DatabaseError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{url}: not a usable checkin database ({exc})") from exc
+    except Exception as exc:
+        if exc.__class__.__name__ in {"OperationalError", "DatabaseError"}:
+            raise DatabaseError(f"Cannot open the database {url}: {exc}") from exc
+        raise
+    return engine
+
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def _alembic_config(conn: Connection) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config(None)  # type: ignore[arg-type]
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        exists = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first() if engine.dialect.name == "sqlite" else True
+        if not exists:
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return row[0] if row else None
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to head; back up an existing SQLite file first (vorta does the same)."""
+    from alembic import command
+
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return
+    path = sqlite_path(str(engine.url))
+    if current is not None and path is not None and path.exists():
+        backup = path.with_name(f"{path.name}.before-{head}.bak")
+        if not backup.exists():
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+            shutil.copy2(path, backup)
+    with engine.connect() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+        conn.commit()

@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: MIT
+"""The append-only scan log and the attendance derived from it.
+
+`recompute_attendance` is the single definition of attendance, shared by the check-in service
+(after a local scan or void) and by sync (after scans arrive from other desks): the earliest
+accepted, non-voided entry scan wins, whatever order scans arrive in. That makes merging desks a
+set union: commutative, idempotent and safe to repeat.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection, Row
+
+from checkin.domain.models import Attendance, Scan
+from checkin.domain.results import Direction, ScanResult, Source
+from checkin.storage import tables as t
+from checkin.storage.types import utcnow
+
+
+def to_scan(row: Row, desk_names: dict[str, str] | None = None) -> Scan:
+    return Scan(
+        id=row.id, event_id=row.event_id, desk_id=row.desk_id, operator=row.operator,
+        device_time=row.device_time, checkpoint=row.checkpoint, day=row.day, session_id=row.session_id,
+        direction=Direction(row.direction), source=Source(row.source), result=ScanResult(row.result),
+        attendee_id=row.attendee_id, ticket_id=row.ticket_id, detail=row.detail or "",
+        voided_scan_id=row.voided_scan_id, desk_name=(desk_names or {}).get(row.desk_id, ""),
+    )
+
+
+def insert_scan(conn: Connection, scan: Scan) -> None:
+    """Append a scan and its outbox row (same transaction as the caller's)."""
+    conn.execute(t.scan.insert().values(
+        id=scan.id, event_id=scan.event_id, desk_id=scan.desk_id, operator=scan.operator,
+        device_time=scan.device_time, checkpoint=scan.checkpoint, day=scan.day,
+        session_id=scan.session_id, direction=scan.direction.value, source=scan.source.value,
+        result=scan.result.value, attendee_id=scan.attendee_id, ticket_id=scan.ticket_id,
+        detail=scan.detail[:300], voided_scan_id=scan.voided_scan_id,
+    ))
+    conn.execute(t.outbox.insert().values(kind="scan", ref_id=scan.id, created_at=utcnow()))
+
+
+def get_scan(conn: Connection, scan_id: str) -> Scan | None:
+    row = conn.execute(select(t.scan).where(t.scan.c.id == scan_id)).first()
+    return to_scan(row) if row else None
+
+
+def is_voided(conn: Connection, scan_id: str) -> bool:
+    return conn.execute(
+        select(t.scan.c.id).where(t.scan.c.voided_scan_id == scan_id, t.scan.c.result == ScanResult.VOID.value)
+    ).first() is not None
+
+
+def attendance_for(conn: Connection, attendee_id: str, checkpoint: str) -> Attendance | None:
+    row = conn.execute(
+        select(t.attendance).where(
+            t.attendance.c.attendee_id == attendee_id, t.attendance.c.checkpoint == checkpoint,
+            t.attendance.c.active.is_(True),
+        )
+    ).first()
+    if row is None:
+        return None
+    return Attendance(row.attendee_id, row.checkpoint, row.day, row.session_id, row.scan_id,
+                      row.first_time, row.desk_id, inside=bool(row.inside))
+
+
+def occupancy(conn: Connection, checkpoint: str, inside_only: bool) -> int:
+    q = select(func.count()).select_from(t.attendance).where(
+        t.attendance.c.checkpoint == checkpoint, t.attendance.c.active.is_(True)
+    )
+    if inside_only:
+        q = q.where(t.attendance.c.inside.is_(True))
+    return int(conn.execute(q).scalar_one())
+
+
+def _valid_accepted(conn: Connection, *conditions: Any) -> list[Any]:
+    voided = select(t.scan.c.voided_scan_id).where(
+        t.scan.c.result == ScanResult.VOID.value, t.scan.c.voided_scan_id.is_not(None), *conditions
+    )
+    return list(conn.execute(
+        select(t.scan.c.id, t.scan.c.device_time, t.scan.c.desk_id, t.scan.c.direction, t.scan.c.checkpoint)
+        .where(t.scan.c.result == ScanResult.ACCEPTED.value, t.scan.c.id.not_in(voided), *conditions)
+        .order_by(t.scan.c.device_time, t.scan.c.id)
+    ).all())
+
+
+def recompute_attendance(conn: Connection, attendee_id: str, checkpoint: str, day: date,
+                         session_id: str | None) -> None:
+    """Derive one attendance row from the scan log (see module docstring)."""
+    if session_id is None:  # a day is attended through its entrance or any session that day
+        scans = _valid_accepted(conn, t.scan.c.attendee_id == attendee_id, t.scan.c.day == day)
+        own = [s for s in scans if s.checkpoint == checkpoint]
+        entries = [s for s in scans if s.direction == Direction.IN.value]
+    else:
+        own = scans = _valid_accepted(conn, t.scan.c.attendee_id == attendee_id,
+                                      t.scan.c.checkpoint == checkpoint)
+        entries = [s for s in scans if s.direction == Direction.IN.value]
+    first = entries[0] if entries else None
+    # inside: the latest own-checkpoint movement was an entry (a day entered via a session counts)
+    inside = own[-1].direction == Direction.IN.value if own else first is not None
+    values: dict[str, Any] = {
+        "day": day, "session_id": session_id, "active": first is not None, "inside": inside,
+        "scan_id": first.id if first else None, "first_time": first.device_time if first else None,
+        "desk_id": first.desk_id if first else None,
+    }
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(t.attendance).values(attendee_id=attendee_id, checkpoint=checkpoint, **values)
+    if first is None:  # nothing to record; only deactivate an existing row
+        conn.execute(t.attendance.update().where(
+            t.attendance.c.attendee_id == attendee_id, t.attendance.c.checkpoint == checkpoint
+        ).values(active=False, inside=False))
+        return
+    conn.execute(stmt.on_conflict_do_update(index_elements=["attendee_id", "checkpoint"], set_=values))
+
+
+def recent_scans(conn: Connection, event_id: str, limit: int = 20, desk_id: str | None = None,
+                 since: datetime | None = None) -> list[Scan]:
+    from checkin.storage.meta import desk_names
+
+    q = select(t.scan).where(t.scan.c.event_id == event_id)
+    if desk_id:
+        q = q.where(t.scan.c.desk_id == desk_id)
+    if since:
+        q = q.where(t.scan.c.device_time >= since)
+    names = desk_names(conn)
+    return [to_scan(r, names) for r in conn.execute(q.order_by(t.scan.c.device_time.desc()).limit(limit))]

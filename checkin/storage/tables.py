@@ -1,0 +1,251 @@
+# SPDX-License-Identifier: MIT
+"""The local schema (SQLAlchemy 2 declarative, `Mapped[]`).
+
+The same logical schema exists at the venue hub (see `checkin.sync`). Rules that keep sync safe:
+- every row that can be created at a desk has a text UUID made at the desk (no autoincrement ids
+  cross the network);
+- `scan` is append-only: an undo is a new scan with result `void` and `voided_scan_id`;
+- `attendance` is derived from scans (earliest accepted, non-voided scan per attendee+checkpoint)
+  and can always be recomputed, see `repositories.recompute_attendance`;
+- `outbox`, `sync_state` and `local_meta` never leave this machine.
+
+Queries go through Core (`Model.__table__`) for speed; the ORM classes document the schema.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from checkin.storage.types import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class EventRow(Base):
+    __tablename__ = "event"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Warsaw")
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class EventDayRow(Base):
+    __tablename__ = "event_day"
+    event_id: Mapped[str] = mapped_column(ForeignKey("event.id"), primary_key=True)
+    date: Mapped[date] = mapped_column(Date, primary_key=True)
+    label: Mapped[str] = mapped_column(String(200), default="")
+
+
+class EventKeyRow(Base):
+    """Ed25519 public keys that desks accept for this event's tickets (several during rotation)."""
+
+    __tablename__ = "event_key"
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("event.id"), index=True)
+    public_key: Mapped[str] = mapped_column(String(128))  # base64 raw 32 bytes
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SessionRow(Base):
+    __tablename__ = "session"
+    __table_args__ = (UniqueConstraint("event_id", "code"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("event.id"))
+    day: Mapped[date] = mapped_column(Date)
+    code: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(300))
+    room: Mapped[str] = mapped_column(String(200), default="")
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    capacity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    requires_registration: Mapped[bool] = mapped_column(Boolean, default=False)
+    tracks_inside: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AttendeeRow(Base):
+    __tablename__ = "attendee"
+    __table_args__ = (
+        Index("ix_attendee_event_ref", "event_id", "external_ref"),
+        Index("ix_attendee_external_code", "event_id", "external_code"),
+    )
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("event.id"))
+    external_ref: Mapped[str] = mapped_column(String(200), default="")
+    external_code: Mapped[str] = mapped_column(String(200), default="")
+    ticket_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    first_name: Mapped[str] = mapped_column(String(200))
+    last_name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(500), default="")
+    position: Mapped[str] = mapped_column(String(300), default="")
+    category: Mapped[str] = mapped_column(String(32), default="participant")
+    email: Mapped[str] = mapped_column(String(320), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    days: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sessions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    search_key: Mapped[str] = mapped_column(Text, default="")  # folded text for accent-free search
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")  # desk id, or "import"
+
+
+class AttendeeChangeRow(Base):
+    """Every roster edit (import, desk correction, walk-in), including the losers of a conflict."""
+
+    __tablename__ = "attendee_change"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    attendee_id: Mapped[str] = mapped_column(String(64), index=True)
+    desk_id: Mapped[str] = mapped_column(String(64))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    base_version: Mapped[int] = mapped_column(Integer)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    outcome: Mapped[str] = mapped_column(String(16), default="applied")  # applied | superseded
+
+
+class TicketRow(Base):
+    """Every ticket id ever issued, so a re-issued (revoked) code is told apart from a forged one."""
+
+    __tablename__ = "ticket"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    attendee_id: Mapped[str] = mapped_column(ForeignKey("attendee.id"), index=True)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class DeskRow(Base):
+    __tablename__ = "desk"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    last_seen: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_sync: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    clock_offset_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    app_version: Mapped[str] = mapped_column(String(32), default="")
+
+
+class ScanRow(Base):
+    __tablename__ = "scan"
+    __table_args__ = (
+        Index("ix_scan_attendee_checkpoint", "attendee_id", "checkpoint"),
+        Index("ix_scan_attendee_day", "attendee_id", "day"),
+        Index("ix_scan_time", "device_time"),
+        Index("ix_scan_voided", "voided_scan_id"),
+    )
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64))
+    desk_id: Mapped[str] = mapped_column(String(64))
+    operator: Mapped[str] = mapped_column(String(100), default="")
+    device_time: Mapped[datetime] = mapped_column(UTCDateTime)
+    hub_time: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    checkpoint: Mapped[str] = mapped_column(String(100))
+    day: Mapped[date] = mapped_column(Date)
+    session_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    direction: Mapped[str] = mapped_column(String(8), default="in")
+    source: Mapped[str] = mapped_column(String(16))
+    result: Mapped[str] = mapped_column(String(24))
+    attendee_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    ticket_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    detail: Mapped[str] = mapped_column(String(300), default="")
+    voided_scan_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class AttendanceRow(Base):
+    """Derived: the first admission per attendee and checkpoint. `active` is false once voided."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (
+        UniqueConstraint("attendee_id", "checkpoint"),
+        Index("ix_attendance_checkpoint_attendee", "checkpoint", "active", "attendee_id"),
+        Index("ix_attendance_day", "day", "active"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    attendee_id: Mapped[str] = mapped_column(String(64))
+    checkpoint: Mapped[str] = mapped_column(String(100))
+    day: Mapped[date] = mapped_column(Date)
+    session_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    scan_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    first_time: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    desk_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    inside: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class BadgePrintRow(Base):
+    __tablename__ = "badge_print"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    attendee_id: Mapped[str] = mapped_column(String(64), index=True)
+    desk_id: Mapped[str] = mapped_column(String(64))
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    template: Mapped[str] = mapped_column(String(64))
+    copy_no: Mapped[int] = mapped_column(Integer, default=1)
+    printer: Mapped[str] = mapped_column(String(200), default="")
+
+
+class OutboxRow(Base):
+    """Local only: what has not reached the hub yet. Rows leave only after the hub commits."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(24))  # scan | attendee | badge_print | attendee_change
+    ref_id: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncStateRow(Base):
+    """Local only: sync cursors and status, one value per key."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class LocalMetaRow(Base):
+    """Local only: this desk's identity and choices (desk id and name, current event, hub URL)."""
+
+    __tablename__ = "local_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+
+def _table(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+event = _table(EventRow)
+event_day = _table(EventDayRow)
+event_key = _table(EventKeyRow)
+session = _table(SessionRow)
+attendee = _table(AttendeeRow)
+attendee_change = _table(AttendeeChangeRow)
+ticket = _table(TicketRow)
+desk = _table(DeskRow)
+scan = _table(ScanRow)
+attendance = _table(AttendanceRow)
+badge_print = _table(BadgePrintRow)
+outbox = _table(OutboxRow)
+sync_state = _table(SyncStateRow)
+local_meta = _table(LocalMetaRow)

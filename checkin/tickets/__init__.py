@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+"""Signed tickets: the QR payload format, keys and rendering."""
