@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: MIT
+"""Composition root: opens the database, identifies the desk, builds the services.
+
+The GUI and the CLI both start here, so the desk app and `checkin scan` behave the same. No Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from checkin.config import DeskSettings, load_settings
+from checkin.domain.models import Desk, Event
+from checkin.services.checkin import CheckInService
+from checkin.storage.db import open_database
+from checkin.storage.events import load_event
+from checkin.storage.meta import ensure_desk
+from checkin.storage.types import utcnow
+
+
+@dataclass
+class AppContext:
+    """Everything a desk needs, built once at start-up and shared by the views."""
+
+    engine: Engine
+    desk: Desk
+    settings: DeskSettings
+    checkin: CheckInService
+    clock: Callable[[], datetime] = utcnow
+    demo_installed: bool = False
+    db_url: str = ""
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def event(self) -> Event:
+        with self.engine.connect() as conn:
+            return load_event(conn)
+
+    def reload_settings(self) -> DeskSettings:
+        self.settings = load_settings(self.engine)
+        return self.settings
+
+
+def build_context(db: str | Path | None = None, desk_name: str | None = None, operator: str = "",
+                  *, install_demo_when_empty: bool = True,
+                  clock: Callable[[], datetime] = utcnow) -> AppContext:
+    """Open (and migrate) the database; install the demo congress into an empty one if asked."""
+    engine = open_database(db)
+    demo = False
+    if install_demo_when_empty:
+        from checkin.services.demo import install_demo, is_empty
+
+        if is_empty(engine):
+            install_demo(engine)
+            demo = True
+    desk = ensure_desk(engine, desk_name)
+    service = CheckInService(engine, desk, operator=operator, clock=clock)
+    return AppContext(engine, desk, load_settings(engine), service, clock, demo, str(engine.url))

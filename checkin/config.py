@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: MIT
+"""Desk settings: one typed declaration, defaults in one place, stored in the desk's own database.
+
+Kept in `local_meta` (key "desk_settings", JSON) rather than a separate file: each desk's SQLite
+file already *is* the desk, so copying or wiping it carries its settings along. Unknown keys from a
+newer version are kept, missing ones take defaults (forward and backward compatible).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from sqlalchemy import Engine
+
+from checkin.storage.db import write_tx
+from checkin.storage.meta import get_meta, set_meta
+
+SETTINGS_KEY = "desk_settings"
+PASSWORD_KEY = "organiser_password"
+
+
+@dataclass(frozen=True, slots=True)
+class DeskSettings:
+    language: str = ""  # "" = follow the system locale; "pl" or "en"
+    camera: str = "camera:0"  # a scanner.sources spec; "" = no camera (handheld scanner and search only)
+    camera_mirror: bool = True
+    camera_width: int = 1280
+    camera_height: int = 720
+    decoder: str = ""  # "" = best available
+    printer: str = ""  # "" = system default printer
+    badge_template: str = "a6"
+    auto_print: bool = False
+    sounds: bool = True
+    result_seconds: float = 4.0  # how long a result stays on screen
+    debounce_seconds: float = 3.0
+    undo_minutes: int = 5
+    checkpoint: str = ""  # "" = today's entrance / running session; else "day:DATE" or "session:CODE"
+    hub_url: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def load_settings(engine: Engine) -> DeskSettings:
+    with engine.connect() as conn:
+        raw = get_meta(conn, SETTINGS_KEY)
+    data: dict[str, Any] = {}
+    if raw:
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError:
+            data = {}
+    known = {f.name: f for f in fields(DeskSettings)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in known:
+            default = getattr(DeskSettings(), key)
+            if isinstance(default, bool):
+                values[key] = bool(value)
+            elif isinstance(default, (int, float)) and isinstance(value, (int, float)):
+                values[key] = type(default)(value)
+            elif isinstance(default, str) and isinstance(value, str):
+                values[key] = value
+    return DeskSettings(**values)
+
+
+def save_settings(engine: Engine, settings: DeskSettings) -> None:
+    with write_tx(engine) as conn:
+        raw = get_meta(conn, SETTINGS_KEY)
+        stored = json.loads(raw) if raw else {}
+        stored.update(settings.to_json())  # keep keys a newer version wrote
+        set_meta(conn, SETTINGS_KEY, json.dumps(stored, ensure_ascii=False))
+
+
+def update_settings(engine: Engine, **changes: Any) -> DeskSettings:
+    settings = replace(load_settings(engine), **changes)
+    save_settings(engine, settings)
+    return settings
+
+
+# ---------------------------------------------------------------- organiser password
+def _hash(password: str, salt: bytes) -> str:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**14, r=8, p=1).hex()
+
+
+def set_organiser_password(engine: Engine, password: str) -> None:
+    if len(password) < 6:
+        raise ValueError("the organiser password needs at least 6 characters")
+    salt = os.urandom(16)
+    with write_tx(engine) as conn:
+        set_meta(conn, PASSWORD_KEY, f"scrypt${salt.hex()}${_hash(password, salt)}")
+
+
+def has_organiser_password(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return get_meta(conn, PASSWORD_KEY) is not None
+
+
+def check_organiser_password(engine: Engine, password: str) -> bool:
+    with engine.connect() as conn:
+        stored = get_meta(conn, PASSWORD_KEY)
+    if not stored:
+        return False
+    _scheme, salt_hex, digest = stored.split("$", 2)
+    return hmac.compare_digest(_hash(password, bytes.fromhex(salt_hex)), digest)
