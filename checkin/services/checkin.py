@@ -60,6 +60,19 @@ class CheckInService:
         self.clock = clock
         self._event: Event | None = None
         self._keys: dict[str, Ed25519PublicKey] = {}
+        self._last_time: datetime | None = None
+
+    def _now(self) -> datetime:
+        """The clock, made strictly increasing for this desk.
+
+        Attendance and "inside now" follow scan order by device time; two scans from one desk in
+        the same clock tick (a frozen test clock, a coarse Windows clock) must still keep their order.
+        """
+        now = self.clock()
+        if self._last_time is not None and now <= self._last_time:
+            now = self._last_time + timedelta(microseconds=1)
+        self._last_time = now
+        return now
 
     # ------------------------------------------------------------------ configuration
     @property
@@ -81,7 +94,7 @@ class CheckInService:
              direction: Direction = Direction.IN) -> Decision:
         """Decide on scanner text and record the attempt."""
         started = time.perf_counter()
-        now = self.clock()
+        now = self._now()
         event = self.event
         ticket_id: str | None = None
         rejection: tuple[ScanResult, str, str] | None = None
@@ -118,7 +131,7 @@ class CheckInService:
     def admit(self, attendee_id: str, checkpoint: Checkpoint, source: Source = Source.SEARCH,
               direction: Direction = Direction.IN) -> Decision:
         """Manual check-in of someone found by search (or just registered as a walk-in)."""
-        now = self.clock()
+        now = self._now()
         with write_tx(self.engine) as conn:
             attendee = attendee_repo.get_attendee(conn, attendee_id)
             rejection = None if attendee else (ScanResult.UNKNOWN, "unknown_attendee", attendee_id)
@@ -127,7 +140,7 @@ class CheckInService:
 
     def void(self, scan_id: str, max_age: timedelta | None = None, reason: str = "") -> Decision:
         """Undo an admission by appending a void event; attendance is re-derived, nothing deleted."""
-        now = self.clock()
+        now = self._now()
         with write_tx(self.engine) as conn:
             target = scan_repo.get_scan(conn, scan_id)
             if target is None:
