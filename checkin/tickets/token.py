@@ -121,8 +121,8 @@ def parse_code(text: str, *, allow_external: bool = True) -> SignedTicket | Exte
     text = text.strip(" \r\n\t")
     if not text:
         raise TicketError("empty", "empty code")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        raise TicketError("control_chars", "code contains control characters")
+    if not text.isprintable():
+        _reject_unprintable(text)
     if text.startswith(PREFIX):
         return _parse_signed(text[len(PREFIX):])
     if text.upper().startswith(PREFIX) or (text.startswith("CK") and len(text) > 100):
@@ -163,20 +163,38 @@ def _parse_signed(body: str) -> SignedTicket:
 def verify_ticket(
     ticket: SignedTicket, keys: Mapping[str, Ed25519PublicKey], event_id: str, now: datetime
 ) -> None:
-    """Raise TicketError unless the ticket is genuine, for this event and valid now."""
-    if ticket.event_tag != event_tag(event_id):
-        raise TicketError("wrong_event", "this ticket belongs to another event")
+    """Raise TicketError unless the ticket is genuine, for this event and valid now.
+
+    The signature is checked before the event tag whenever the key is known, so a damaged code
+    (one flipped bit in the event tag) reads "bad signature", never "ticket for another event".
+    Only a code signed with a key this desk does not hold *and* carrying another event's tag is
+    reported as another event's ticket (unverified: we cannot check its signature).
+    """
     key = keys.get(ticket.key_id)
     if key is None:
-        raise TicketError("unknown_key", f"ticket signed with unknown key {ticket.key_id}")
+        if ticket.event_tag != event_tag(event_id):
+            raise TicketError("wrong_event", "this ticket appears to belong to another event")
+        raise TicketError("unknown_key", f"ticket signed with unknown or withdrawn key {ticket.key_id}")
     try:
         key.verify(ticket.signature, SIG_CONTEXT + ticket.signed_bytes)
     except InvalidSignature as exc:
         raise TicketError("bad_signature", "ticket signature is not valid (forged or damaged)") from exc
+    if ticket.event_tag != event_tag(event_id):
+        raise TicketError("wrong_event", "this ticket belongs to another event")
     if ticket.valid_from and now < ticket.valid_from:
         raise TicketError("not_yet_valid", f"ticket valid from {ticket.valid_from.isoformat()}")
     if ticket.valid_until and now > ticket.valid_until:
         raise TicketError("expired", f"ticket expired at {ticket.valid_until.isoformat()}")
+
+
+def _reject_unprintable(text: str) -> None:
+    """Name what is wrong with text holding non-printable characters (always raises)."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        # bytes that were not UTF-8, decoded with errors="surrogateescape" by a decoder
+        raise TicketError("not_text", "code is binary data, not text (not a ticket of this system)")
+    bad = next(ch for ch in text if not ch.isprintable())
+    raise TicketError("control_chars", f"code contains the control character U+{ord(bad):04X} "
+                      "(check the scanner's prefix/suffix settings)")
 
 
 def _b32len(n_bytes: int) -> int:
