@@ -10,7 +10,6 @@ smaller than an image per badge.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from checkin.badges.fonts import register_fonts
 from checkin.badges.layout import FittedText, fit_text
 from checkin.badges.templates import BadgeTemplate, Box, TextStyle
 from checkin.domain.models import Attendee, Event
+from checkin.tickets.qr import qr_matrix
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -56,35 +56,12 @@ def format_dates(dates: Iterable[date], language: str = "pl") -> str:
     return f"{full(first)} – {full(last)}"
 
 
-def qr_matrix(text: str) -> list[list[bool]]:
-    """The QR modules for `text` (no quiet zone). Uses checkin.tickets.qr when it is there."""
-    if importlib.util.find_spec("checkin.tickets.qr") is not None:
-        from checkin.tickets import qr as tickets_qr
-
-        shared = getattr(tickets_qr, "qr_matrix", None)
-        if shared is not None:
-            return [list(map(bool, row)) for row in shared(text)]
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
-
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
-    code.add_data(text)
-    code.make(fit=True)
-    return [[bool(cell) for cell in row] for row in code.get_matrix()]
-
-
 def qr_payload(attendee: Attendee, event: Event, signing_key: Ed25519PrivateKey | None = None) -> str:
     """What the badge's QR says: a signed ticket when we hold the key, else the plain codes we have."""
     if signing_key is not None and attendee.ticket_id:
-        if importlib.util.find_spec("checkin.tickets.issue") is not None:
-            from checkin.tickets import issue
+        from checkin.tickets.issue import ticket_text  # imports the database layer: only when signing
 
-            ticket_text = getattr(issue, "ticket_text", None)
-            if ticket_text is not None:
-                return str(ticket_text(signing_key, event.id, attendee))
-        from checkin.tickets.token import encode_ticket
-
-        return encode_ticket(signing_key, event.id, attendee.ticket_id)
+        return ticket_text(signing_key, event.id, attendee)
     return attendee.external_code or attendee.ticket_id
 
 
