@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: MIT
+"""`checkin export attendance|sessions|matrix|no-shows|certificate|summary`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from checkin.cli.context import CliContext, CliError, add_command, parse_day
+
+
+def _delimiter(text: str) -> str:
+    value = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(text, text)
+    if value not in (",", ";", "\t"):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a CSV delimiter; use ',' or ';' (Polish Excel) or tab")
+    return value
+
+
+def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...], *, csv: bool = True,
+            email: bool = False) -> None:
+    parser.add_argument("--format", choices=formats, help="file format (default: from the --out extension)")
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE", help="file to write")
+    if csv:
+        parser.add_argument("--delimiter", type=_delimiter, default=",",
+                            help="CSV delimiter: ',' (default) or ';' for Polish Excel")
+    if email:
+        parser.add_argument("--with-email", action="store_true", help="add the e-mail column")
+
+
+def register(sub: Any) -> None:
+    export = add_command(sub, "export", "attendance reports: lists, matrix, no-shows, certificates, summary")
+    ex = export.add_subparsers(dest="export_command", metavar="REPORT", required=True)
+
+    att = add_command(ex, "attendance", "everyone present on a day: CSV, XLSX (all days if no --day) or the "
+                                        "PDF attendance list with a signature column")
+    att.add_argument("--day", type=parse_day, help="event day, e.g. 2022-10-19 (required for PDF)")
+    _common(att, ("csv", "xlsx", "pdf"), email=True)
+    att.set_defaults(func=cmd_attendance)
+
+    ses = add_command(ex, "sessions", "attendance per session (all sessions, or one with --session)")
+    ses.add_argument("--session", metavar="CODE", help="a session code, e.g. D1-WS-KPA")
+    _common(ses, ("csv", "xlsx", "pdf"), email=True)
+    ses.set_defaults(func=cmd_sessions)
+
+    mat = add_command(ex, "matrix", "attendee-by-day-and-session matrix for the whole event (X = attended)")
+    _common(mat, ("csv", "xlsx"))
+    mat.set_defaults(func=cmd_matrix)
+
+    nos = add_command(ex, "no-shows", "registered for a day but never checked in (cancelled excluded)")
+    nos.add_argument("--day", type=parse_day, help="event day (default: every day)")
+    _common(nos, ("csv", "xlsx", "pdf"), email=True)
+    nos.set_defaults(func=cmd_no_shows)
+
+    cert = add_command(ex, "certificate", "certificate of attendance (PDF) for one person")
+    cert.add_argument("--attendee", required=True, metavar="ID", help="attendee id or registration number")
+    cert.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    cert.add_argument("--lang", choices=("pl", "en"), default="pl", help="language (default: pl)")
+    cert.add_argument("--issued", type=parse_day, help="date on the certificate (default: last day attended)")
+    cert.set_defaults(func=cmd_certificate)
+
+    summ = add_command(ex, "summary", "counts per day, category, session, hour of arrival and desk")
+    _common(summ, ("csv", "xlsx", "json"))
+    summ.set_defaults(func=cmd_summary)
+
+
+def _run(ctx: CliContext, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    from checkin.reports import ReportError
+    from checkin.reports.fonts import FontMissingError
+
+    try:
+        return fn(ctx.engine, *args, **kwargs)
+    except (ReportError, FontMissingError) as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _done(ctx: CliContext, result: Any, what: str) -> int:
+    pages = f", {result.pages} page(s)" if result.pages else ""
+    ctx.emit({"path": str(result.path), "format": result.format, "rows": result.rows, "pages": result.pages},
+             f"Wrote {what}: {result.rows} row(s){pages} to {result.path}")
+    return 0
+
+
+def cmd_attendance(ctx: CliContext) -> int:
+    from checkin.reports import export_attendance
+
+    a = ctx.args
+    result = _run(ctx, export_attendance, a.day, a.format, a.out, delimiter=a.delimiter, with_email=a.with_email)
+    return _done(ctx, result, "attendance" + (f" for {a.day.isoformat()}" if a.day else ""))
+
+
+def cmd_sessions(ctx: CliContext) -> int:
+    from checkin.reports import export_sessions
+
+    a = ctx.args
+    result = _run(ctx, export_sessions, a.session, a.format, a.out, delimiter=a.delimiter, with_email=a.with_email)
+    return _done(ctx, result, f"session {a.session}" if a.session else "session attendance")
+
+
+def cmd_matrix(ctx: CliContext) -> int:
+    from checkin.reports import export_matrix
+
+    a = ctx.args
+    return _done(ctx, _run(ctx, export_matrix, a.format, a.out, delimiter=a.delimiter), "attendance matrix")
+
+
+def cmd_no_shows(ctx: CliContext) -> int:
+    from checkin.reports import export_no_shows
+
+    a = ctx.args
+    result = _run(ctx, export_no_shows, a.day, a.format, a.out, delimiter=a.delimiter, with_email=a.with_email)
+    return _done(ctx, result, "no-shows")
+
+
+def cmd_certificate(ctx: CliContext) -> int:
+    from checkin.reports import export_certificate
+
+    a = ctx.args
+    if a.out.suffix.lower() != ".pdf":
+        raise CliError(f"a certificate is a PDF: give --out a name ending in .pdf (got '{a.out.name}')")
+    return _done(ctx, _run(ctx, export_certificate, a.attendee, a.out, lang=a.lang, issued=a.issued),
+                 "certificate")
+
+
+def cmd_summary(ctx: CliContext) -> int:
+    from checkin.reports import export_summary
+
+    a = ctx.args
+    return _done(ctx, _run(ctx, export_summary, a.format, a.out, delimiter=a.delimiter), "summary")
