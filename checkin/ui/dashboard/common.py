@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: MIT
+"""Small shared pieces of the dashboard: colours, category names, local time formatting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtGui import QColor
+
+GREEN = QColor("#2e7d32")
+AMBER = QColor("#c77700")
+RED = QColor("#c62828")
+ACCENT = QColor("#1565c0")
+MUTED = QColor("#6b7280")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dashboard", text)
+
+
+def category_label(category: str) -> str:
+    """The category as people call it; unknown categories from an import are shown as they are."""
+    labels = {
+        "participant": _tr("Participants"),
+        "speaker": _tr("Speakers"),
+        "partner": _tr("Partners"),
+        "media": _tr("Media"),
+        "staff": _tr("Staff"),
+        "organiser": _tr("Organisers"),
+        "guest": _tr("Guests"),
+    }
+    return labels.get(category, category)
+
+
+def local_time(moment: datetime | None, tz: ZoneInfo) -> str:
+    """A UTC moment as a short time in the event's zone, in the user's locale format."""
+    if moment is None:
+        return "—"
+    local = moment.astimezone(tz)
+    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+
+def ago(moment: datetime | None, now: datetime) -> str:
+    """'just now', '3 min ago', '2 h ago': how fresh a desk's last activity is."""
+    if moment is None:
+        return _tr("never")
+    seconds = max(0, int((now - moment).total_seconds()))
+    if seconds < 60:
+        return _tr("just now")
+    if seconds < 3600:
+        return _tr("{n} min ago").format(n=seconds // 60)
+    return _tr("{n} h ago").format(n=seconds // 3600)
+
+
+def local_date(day: object) -> str:
+    from datetime import date
+
+    assert isinstance(day, date)
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "—"
