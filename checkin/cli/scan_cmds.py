@@ -7,6 +7,7 @@ import argparse
 from typing import Any
 
 from checkin.cli.context import CliContext, CliError, add_command, parse_day
+from checkin.cli.scan_media import scan_input_options
 from checkin.domain.decision import Decision
 from checkin.domain.models import Checkpoint
 from checkin.domain.results import Direction, Source
@@ -20,8 +21,8 @@ def _checkpoint_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Any) -> None:
-    scan = add_command(sub, "scan", "check in the holder of a code (the text a handheld scanner types)")
-    scan.add_argument("--code", action="append", default=[], metavar="TEXT", help="code text; repeatable")
+    scan = add_command(sub, "scan", "check in from code text, image files, a folder, a video or a camera")
+    scan_input_options(scan)
     _checkpoint_options(scan)
     scan.set_defaults(func=cmd_scan)
 
@@ -69,14 +70,12 @@ def emit_decision(ctx: CliContext, decision: Decision, tz: Any) -> None:
 
 
 def cmd_scan(ctx: CliContext) -> int:
-    if not ctx.args.code:
-        raise CliError("give the code to check with --code TEXT")
+    from checkin.cli.scan_media import run_scan
+
     checkpoint = checkpoint_from_args(ctx)
     svc = service(ctx)
     direction = Direction.OUT if ctx.args.exit else Direction.IN
-    for code in ctx.args.code:
-        emit_decision(ctx, svc.scan(code, checkpoint, Source.CLI, direction), svc.event.tz)
-    return 0
+    return run_scan(ctx, svc, checkpoint, direction, describe)
 
 
 def cmd_admit(ctx: CliContext) -> int:

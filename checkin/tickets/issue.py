@@ -197,8 +197,13 @@ def render_ticket_pdf(path: Path, event: Event, attendee: Attendee, code: str, f
     if event.days:
         first, last = event.days[0].date, event.days[-1].date
         dates = first.strftime("%d.%m.%Y") if first == last else f"{first:%d.%m}–{last:%d.%m.%Y}"
-        pdf.drawString(8 * mm, y, dates + (f", {event.venue}" if event.venue else "")[:80])
-        y -= 8 * mm
+        pdf.drawString(8 * mm, y, dates)
+        y -= 4.2 * mm
+    for line in simpleSplit(event.venue, font, 8, width - 16 * mm)[:2]:
+        pdf.setFont(font, 8)
+        pdf.drawString(8 * mm, y, line)
+        y -= 4 * mm
+    y -= 4 * mm
     pdf.setFont(font, 16)
     for line in simpleSplit(attendee.full_name, font, 16, width - 16 * mm)[:2]:
         pdf.drawString(8 * mm, y, line)
@@ -208,10 +213,10 @@ def render_ticket_pdf(path: Path, event: Event, attendee: Attendee, code: str, f
         pdf.drawString(8 * mm, y, line)
         y -= 4.2 * mm
     matrix = qr_matrix(code)
-    side = min(62 * mm, y - 16 * mm)
+    side = min(70 * mm, y - 16 * mm)
     module = side / (len(matrix) + 8)
     x0 = (width - side) / 2
-    y0 = 14 * mm
+    y0 = max(13 * mm, y - side)  # right under the text, quiet zone included
     pdf.setFillColorRGB(0, 0, 0)
     for r, row in enumerate(matrix):  # one rectangle per horizontal run keeps the PDF small
         c = 0
