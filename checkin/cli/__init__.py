@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "checkin.cli.event_cmds",
     "checkin.cli.roster_cmds",
     "checkin.cli.scan_cmds",
+    "checkin.cli.ticket_cmds",
 ]
 
 
