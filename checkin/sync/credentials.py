@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: MIT
+"""The hub password lives in the OS keyring (Windows Credential Manager, macOS Keychain, Secret
+Service on Linux), never in the desk database or a config file.
+
+Without a usable keyring (a headless Linux box, CI) we say so plainly; the desk can still use the
+libpq fall-backs that need no code here: the `PGPASSWORD` variable or a `~/.pgpass` file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.engine import URL
+
+from checkin.sync.urls import normalise
+
+SERVICE = "checkin-venue-hub"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    stored: bool
+    message: str
+
+
+def account(url: str | URL) -> str:
+    """Keyring account name: one password per role, host, port and database."""
+    u = normalise(url)
+    return f"{u.username or ''}@{u.host or 'localhost'}:{u.port or 5432}/{u.database}"
+
+
+def store_password(url: str | URL) -> StoreResult:
+    """Keep the URL's password in the OS keyring; the caller then remembers the URL without it."""
+    u = normalise(url)
+    if not u.password:
+        return StoreResult(False, "no password in the URL; nothing to store")
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        keyring.set_password(SERVICE, account(u), str(u.password))
+    except ImportError:
+        return StoreResult(False, _no_keyring("the 'keyring' package is not installed"))
+    except KeyringError as exc:
+        return StoreResult(False, _no_keyring(str(exc) or exc.__class__.__name__))
+    return StoreResult(True, f"hub password stored in the OS keyring ({SERVICE} / {account(u)})")
+
+
+def load_password(url: str | URL) -> str | None:
+    """The stored password, or None (no keyring, nothing stored): libpq may still find one."""
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+
+        return keyring.get_password(SERVICE, account(url))
+    except (ImportError, KeyringError):
+        return None
+
+
+def forget_password(url: str | URL) -> None:
+    try:
+        import keyring
+        from keyring.errors import KeyringError, PasswordDeleteError
+
+        keyring.delete_password(SERVICE, account(url))
+    except (ImportError, PasswordDeleteError, KeyringError):
+        pass
+
+
+def _no_keyring(reason: str) -> str:
+    return ("no OS keyring is available here (" + reason + "), so the hub password was NOT saved: "
+            "pass the full URL again next time, or put the password in the PGPASSWORD environment "
+            "variable or a ~/.pgpass file (%APPDATA%\\postgresql\\pgpass.conf on Windows)")

@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: MIT
+"""One sync round (push, then pull) and the organiser's publish, with outcomes written to status.
+
+Push goes first (as pretix does): a desk's own facts leave the machine before anything else, and a
+roster edit pushed before the pull is decided at the hub rather than overwritten locally.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from checkin.storage import tables as t
+from checkin.storage.db import read_tx, write_tx
+from checkin.storage.meta import get_meta
+from checkin.sync.pull import pull_changes
+from checkin.sync.push import BATCH_SIZE, begin_as_desk, merge_attendees, push_pending, upsert_tickets
+from checkin.sync.rows import SyncError, as_dicts, upsert
+from checkin.sync.status import write_state
+
+HEARTBEAT_SECONDS = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    ok: bool
+    pushed: int = 0  # outbox rows delivered
+    pulled: int = 0  # rows taken from the hub
+    kinds: frozenset[str] = field(default_factory=frozenset)  # what changed locally: "scan", "attendee", ...
+    error: str | None = None
+    clock_offset_seconds: float | None = None
+    duration_seconds: float = 0.0
+
+
+def local_desk_id(local: Engine) -> str:
+    with local.connect() as conn:
+        desk_id = get_meta(conn, "desk_id")
+    if desk_id is None:
+        raise SyncError("this database has no desk yet; start the desk once (or pass --desk NAME)")
+    return desk_id
+
+
+def measure_clock(hub: Engine) -> float:
+    """Hub clock minus ours, in seconds, taken at the midpoint of one round trip."""
+    with hub.connect() as conn:
+        before = time.time()
+        hub_now = conn.execute(text("SELECT clock_timestamp()")).scalar_one()
+        after = time.time()
+    return hub_now.timestamp() - (before + after) / 2
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line a volunteer can act on, from a driver error."""
+    orig = getattr(exc, "orig", None) or exc
+    message = (str(orig).strip().splitlines() or [exc.__class__.__name__])[0]
+    if "connection" in message.lower() or "timeout" in message.lower() or "could not" in message.lower():
+        return f"hub unreachable: {message}"
+    if "permission denied" in message.lower():
+        return f"the hub refused this desk's role: {message}"
+    return message
+
+
+def sync_once(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE,
+              last_heartbeat: float | None = None) -> SyncResult:
+    """Push the outbox, pull the feed, record the outcome in `sync_state`.
+
+    Never raises for hub trouble: the result (and the status) carry the error. Runs on the calling
+    thread; the worker calls it on its sync thread.
+    """
+    started = time.perf_counter()
+    attempt = datetime.now(UTC).isoformat()
+    try:
+        desk_id = local_desk_id(local)
+        offset = measure_clock(hub)
+        pushed = push_pending(local, hub, desk_id, batch_size=batch_size)
+        if last_heartbeat is None or time.monotonic() - last_heartbeat > HEARTBEAT_SECONDS:
+            _heartbeat(hub, desk_id, offset)
+        pulled = pull_changes(local, hub, desk_id)
+    except (SQLAlchemyError, DBAPIError, SyncError, OSError) as exc:
+        message = describe_error(exc)
+        with write_tx(local) as conn:
+            write_state(conn, online="0", last_attempt=attempt, last_error=message, last_error_at=attempt)
+        return SyncResult(False, error=message, duration_seconds=time.perf_counter() - started)
+    now = datetime.now(UTC).isoformat()
+    values: dict[str, str | None] = {"online": "1", "last_attempt": attempt, "last_success": now,
+                                     "last_pull": now, "last_error": None, "last_error_at": None,
+                                     "clock_offset_ms": str(round(offset * 1000))}
+    if pulled.newest_scan is not None:
+        hub_time, device_time = pulled.newest_scan
+        values["scan_lag_ms"] = str(round((hub_time - device_time).total_seconds() * 1000))
+    with write_tx(local) as conn:
+        write_state(conn, **values)
+    return SyncResult(True, pushed, pulled.changes, frozenset(pulled.kinds), None, offset,
+                      time.perf_counter() - started)
+
+
+def _heartbeat(hub: Engine, desk_id: str, offset: float) -> None:
+    """Tell the hub this desk is alive and how far its clock is off (the dashboard shows it)."""
+    with hub.begin() as conn:
+        begin_as_desk(conn, desk_id)
+        conn.execute(t.desk.update().where(t.desk.c.id == desk_id).values(
+            last_seen=datetime.now(UTC), last_sync=datetime.now(UTC), clock_offset_ms=round(offset * 1000)))
+
+
+@dataclass(frozen=True, slots=True)
+class PublishResult:
+    event_id: str
+    days: int
+    sessions: int
+    keys: int
+    attendees: int
+
+
+def publish(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE) -> PublishResult:
+    """Upload this (organiser's) database's event definition and whole roster to the hub.
+
+    Needs the organiser role (desks may not write the event). Safe to repeat: the event is upserted,
+    attendees merge by version exactly like a push, so a re-publish never undoes a newer desk edit.
+    """
+    desk_id = local_desk_id(local)
+    with read_tx(local) as conn:
+        event_id = get_meta(conn, "event_id")
+        if event_id is None:
+            raise SyncError("this database holds no event to publish; run `checkin event load FILE` first")
+        event = as_dicts(conn.execute(select(t.event).where(t.event.c.id == event_id)), t.event)
+        days = as_dicts(conn.execute(select(t.event_day).where(t.event_day.c.event_id == event_id)), t.event_day)
+        sessions = as_dicts(conn.execute(select(t.session).where(t.session.c.event_id == event_id)), t.session)
+        keys = as_dicts(conn.execute(select(t.event_key).where(t.event_key.c.event_id == event_id)), t.event_key)
+        attendees = as_dicts(conn.execute(select(t.attendee).where(t.attendee.c.event_id == event_id)
+                                          .order_by(t.attendee.c.id)), t.attendee)
+        ids = {a["id"] for a in attendees}
+        tickets = [r for r in as_dicts(conn.execute(select(t.ticket)), t.ticket) if r["attendee_id"] in ids]
+    with hub.begin() as conn:
+        begin_as_desk(conn, desk_id)
+        upsert(conn, t.event, event, ["id"])
+        day_keys = {d["date"] for d in days}
+        for old in conn.execute(select(t.event_day.c.date).where(t.event_day.c.event_id == event_id)).all():
+            if old.date not in day_keys:
+                conn.execute(t.event_day.delete().where(t.event_day.c.event_id == event_id,
+                                                        t.event_day.c.date == old.date))
+        upsert(conn, t.event_day, days, ["event_id", "date"])
+        upsert(conn, t.session, sessions, ["id"])
+        upsert(conn, t.event_key, keys, ["key_id"])
+    for start in range(0, len(attendees), batch_size):
+        chunk = attendees[start:start + batch_size]
+        chunk_ids = {a["id"] for a in chunk}
+        with hub.begin() as conn:
+            begin_as_desk(conn, desk_id)
+            merge_attendees(conn, chunk)
+            upsert_tickets(conn, [tk for tk in tickets if tk["attendee_id"] in chunk_ids])
+    return PublishResult(event_id, len(days), len(sessions), len(keys), len(attendees))

@@ -1,0 +1,191 @@
+# SPDX-License-Identifier: MIT
+"""Setting up the venue hub: schema (Alembic), least-privilege roles and the strings to hand out.
+
+Roles (cluster-wide in PostgreSQL, so their names carry a prefix, `checkin` by default):
+- `<prefix>_organiser`: reads everything, writes the event definition and roster, never deletes
+  or rewrites scans (they are the audit trail; an undo is a void scan);
+- `<prefix>_desk`: reads roster and event, inserts scans, badge prints, walk-ins, roster
+  corrections and their change log, updates attendee rows (corrections) and the derived
+  attendance; no UPDATE or DELETE of scans, no DELETE at all, no DDL;
+- `<prefix>_dashboard`: SELECT only.
+The schema is owned by the admin who ran `checkin hub init`; the feed trigger runs as that owner
+(SECURITY DEFINER), so no desk can write the change feed directly.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from checkin.sync.urls import HUB_SCHEMA, hub_engine, libpq, normalise
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+ROLE_KINDS = ("organiser", "desk", "dashboard")
+
+ALL_TABLES = ("event", "event_day", "event_key", "session", "attendee", "attendee_change", "ticket",
+              "desk", "scan", "attendance", "badge_print", "change")
+GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "organiser": {
+        "SELECT": ALL_TABLES,
+        "INSERT": ("event", "event_day", "event_key", "session", "attendee", "attendee_change", "ticket",
+                   "desk", "scan", "attendance", "badge_print"),
+        "UPDATE": ("event", "event_day", "event_key", "session", "attendee", "ticket", "desk", "attendance"),
+        "DELETE": ("event_day", "event_key", "session"),
+    },
+    "desk": {
+        "SELECT": ALL_TABLES,
+        "INSERT": ("scan", "badge_print", "attendee", "attendee_change", "ticket", "desk", "attendance"),
+        "UPDATE": ("attendee", "ticket", "desk", "attendance"),
+    },
+    "dashboard": {"SELECT": ALL_TABLES},
+}
+SEQUENCES = {"organiser": ("attendance_id_seq",), "desk": ("attendance_id_seq",), "dashboard": ()}
+
+
+class HubError(Exception):
+    """The hub could not be set up or reached; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class HubRole:
+    kind: str
+    name: str
+    password: str | None  # None: the role existed and its password was left alone
+    url: str  # libpq form to hand out (with the password when known)
+
+
+@dataclass(frozen=True, slots=True)
+class HubSetup:
+    revision: str
+    roles: tuple[HubRole, ...] = field(default_factory=tuple)
+
+
+def _alembic_config(conn: Connection) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = conn
+    cfg.attributes["schema"] = HUB_SCHEMA
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config(None)).get_current_head()  # type: ignore[arg-type]
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        exists = conn.execute(text("SELECT to_regclass(:t)"), {"t": f"{HUB_SCHEMA}.alembic_version"}).scalar()
+        if exists is None:
+            return None
+        return conn.execute(text(f"SELECT version_num FROM {HUB_SCHEMA}.alembic_version")).scalar()
+
+
+def upgrade_hub(admin_url: str | URL) -> str:
+    """Create or migrate the hub schema to head; needs a role allowed to create the schema."""
+    from alembic import command
+
+    engine = _admin_engine(admin_url)
+    try:
+        with engine.connect() as conn:
+            command.upgrade(_alembic_config(conn), "head")
+            conn.commit()
+        return head_revision()
+    except SQLAlchemyError as exc:
+        raise HubError(f"cannot set up the hub schema: {_first_line(exc)}") from exc
+    finally:
+        engine.dispose()
+
+
+def _valid_prefix(prefix: str) -> str:
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,40}", prefix):
+        raise HubError(f"role prefix '{prefix}' must be lower-case letters, digits or _ (starting with a letter)")
+    return prefix
+
+
+def role_name(prefix: str, kind: str) -> str:
+    return f"{_valid_prefix(prefix)}_{kind}"
+
+
+def init_hub(admin_url: str | URL, *, role_prefix: str = "checkin", hub_host: str | None = None,
+             reset_passwords: bool = False) -> HubSetup:
+    """`checkin hub init`: schema + migrations + roles + grants. Safe to run again.
+
+    Existing roles keep their passwords unless `reset_passwords`; new roles get random ones.
+    """
+    revision = upgrade_hub(admin_url)
+    admin = normalise(admin_url)
+    engine = _admin_engine(admin)
+    roles: list[HubRole] = []
+    try:
+        with engine.begin() as conn:
+            for kind in ROLE_KINDS:
+                name = role_name(role_prefix, kind)
+                password = _ensure_role(conn, name, reset_passwords)
+                _grant(conn, name, kind, str(admin.database))
+                public = admin.set(username=name, password=password, host=hub_host or admin.host)
+                roles.append(HubRole(kind, name, password, libpq(public)))
+    except SQLAlchemyError as exc:
+        raise HubError(f"cannot create the hub roles (the URL must be an admin such as postgres): "
+                       f"{_first_line(exc)}") from exc
+    finally:
+        engine.dispose()
+    return HubSetup(revision, tuple(roles))
+
+
+def _ensure_role(conn: Connection, name: str, reset: bool) -> str | None:
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
+    if exists and not reset:
+        return None
+    password = secrets.token_urlsafe(18)
+    verb = "ALTER" if exists else "CREATE"
+    # DDL takes no bind parameters; the password is url-safe base64, so quoting is enough
+    conn.exec_driver_sql(f"{verb} ROLE \"{name}\" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE "
+                         f"PASSWORD '{password}'")
+    return password
+
+
+def _grant(conn: Connection, role: str, kind: str, database: str) -> None:
+    q = f'"{role}"'
+    conn.exec_driver_sql(f'GRANT CONNECT ON DATABASE "{database}" TO {q}')
+    conn.exec_driver_sql(f'GRANT USAGE ON SCHEMA {HUB_SCHEMA} TO {q}')
+    conn.exec_driver_sql(f'REVOKE CREATE ON SCHEMA {HUB_SCHEMA} FROM {q}')
+    conn.exec_driver_sql(f'REVOKE ALL ON ALL TABLES IN SCHEMA {HUB_SCHEMA} FROM {q}')
+    for privilege, tables in GRANTS[kind].items():
+        names = ", ".join(f"{HUB_SCHEMA}.{t}" for t in tables)
+        conn.exec_driver_sql(f"GRANT {privilege} ON {names} TO {q}")
+    for seq in SEQUENCES[kind]:
+        conn.exec_driver_sql(f"GRANT USAGE ON SEQUENCE {HUB_SCHEMA}.{seq} TO {q}")
+    conn.exec_driver_sql(f'ALTER ROLE {q} IN DATABASE "{database}" SET search_path = {HUB_SCHEMA}')
+
+
+def drop_roles(admin_url: str | URL, role_prefix: str) -> None:
+    """Remove the roles of one prefix (tests; retiring a hub). Their objects must be gone already."""
+    engine = _admin_engine(admin_url)
+    try:
+        with engine.begin() as conn:
+            for kind in ROLE_KINDS:
+                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role_name(role_prefix, kind)}"')
+    finally:
+        engine.dispose()
+
+
+def _admin_engine(url: str | URL) -> Engine:
+    return hub_engine(url, application_name="checkin-hub-admin")
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else exc.__class__.__name__

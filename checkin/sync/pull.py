@@ -1,0 +1,196 @@
+# SPDX-License-Identifier: MIT
+"""Pull: the hub's change feed into the local database, one local transaction per page.
+
+The cursor is `(txid, seq)` of the last applied feed row, stored in `sync_state` in the same local
+transaction as the rows it covers, so a crash between pages re-reads at most one page (every apply
+is idempotent). Only feed rows from transactions older than the oldest one still running at the
+hub are read (`txid < pg_snapshot_xmin(...)`): see the hub migration for why that makes the
+cursor commit-safe. Pulled rows create no outbox rows: they came from the hub.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.engine import Connection
+
+from checkin.storage import tables as t
+from checkin.storage.db import write_tx
+from checkin.storage.meta import get_meta, set_meta
+from checkin.storage.scans import recompute_attendance
+from checkin.sync.push import attendance_keys
+from checkin.sync.rows import SyncError, as_dicts, attendee_key, superseded_change, upsert
+
+PAGE_SIZE = 1000
+CURSOR_KEY = "pull_cursor"
+FEED_QUERY = text(
+    "SELECT txid::text AS txid, seq, kind, ref_id, origin FROM change "
+    "WHERE (txid, seq) > (CAST(:txid AS xid8), :seq) AND txid < pg_snapshot_xmin(pg_current_snapshot()) "
+    "ORDER BY txid, seq LIMIT :limit"
+)
+
+
+@dataclass
+class PullResult:
+    changes: int = 0
+    kinds: set[str] = field(default_factory=set)
+    newest_scan: tuple[datetime, datetime] | None = None  # (hub_time, device_time) of another desk's scan
+
+
+@dataclass
+class Page:
+    cursor: tuple[str, int]
+    kinds: set[str]
+    events: list[dict[str, Any]]
+    days: list[dict[str, Any]]
+    sessions: list[dict[str, Any]]
+    keys: list[dict[str, Any]]
+    attendees: list[dict[str, Any]]
+    tickets: list[dict[str, Any]]
+    changes: list[dict[str, Any]]
+    desks: list[dict[str, Any]]
+    prints: list[dict[str, Any]]
+    scans: list[dict[str, Any]]
+
+
+def read_cursor(conn: Connection) -> tuple[str, int]:
+    row = conn.execute(select(t.sync_state.c.value).where(t.sync_state.c.key == CURSOR_KEY)).first()
+    if row is None:
+        return "0", 0
+    txid, seq = row[0].split(":")
+    return txid, int(seq)
+
+
+def write_cursor(conn: Connection, cursor: tuple[str, int]) -> None:
+    upsert(conn, t.sync_state, [{"key": CURSOR_KEY, "value": f"{cursor[0]}:{cursor[1]}"}], ["key"])
+
+
+def read_page(hub: Engine, cursor: tuple[str, int], desk_id: str, limit: int = PAGE_SIZE,
+              want_events: bool = False) -> Page | None:
+    """Feed rows past `cursor` and the current hub rows they name (one hub read transaction)."""
+    with hub.connect() as conn, conn.begin():
+        feed = conn.execute(FEED_QUERY, {"txid": cursor[0], "seq": cursor[1], "limit": limit}).all()
+        if not feed:
+            return None
+        ids: dict[str, set[str]] = defaultdict(set)
+        for f in feed:
+            if f.kind in ("scan", "badge_print") and f.origin == desk_id:
+                continue  # our own facts: already here
+            ids[f.kind].add(f.ref_id)
+
+        def fetch(table: Any, key: str, wanted: set[str]) -> list[dict[str, Any]]:
+            if not wanted:
+                return []
+            return as_dicts(conn.execute(select(table).where(table.c[key].in_(sorted(wanted)))), table)
+
+        events = ids["event"]
+        if want_events:  # a desk's first pull: the event definition before any roster row
+            events |= {r[0] for r in conn.execute(select(t.event.c.id))}
+        return Page(
+            cursor=(feed[-1].txid, int(feed[-1].seq)), kinds={f.kind for f in feed if f.kind in ids},
+            events=fetch(t.event, "id", events), days=fetch(t.event_day, "event_id", events),
+            sessions=fetch(t.session, "event_id", events), keys=fetch(t.event_key, "event_id", events),
+            attendees=fetch(t.attendee, "id", ids["attendee"]),
+            tickets=fetch(t.ticket, "attendee_id", ids["attendee"]),
+            changes=fetch(t.attendee_change, "id", ids["attendee_change"]),
+            desks=[d for d in fetch(t.desk, "id", ids["desk"]) if d["id"] != desk_id],
+            prints=fetch(t.badge_print, "id", ids["badge_print"]),
+            scans=fetch(t.scan, "id", ids["scan"]),
+        )
+
+
+def apply_page(conn: Connection, page: Page, desk_id: str) -> None:
+    """Write one page into the local database (caller's transaction); no outbox rows."""
+    known = {r[0] for r in conn.execute(select(t.event.c.id))} | {e["id"] for e in page.events}
+    missing = {a["event_id"] for a in page.attendees} - known
+    if missing:
+        raise SyncError(f"the hub holds attendees of event {', '.join(sorted(missing))} but not the event "
+                        "itself: run `checkin hub publish URL` on the organiser's machine first")
+    for ev in page.events:
+        upsert(conn, t.event, [ev], ["id"])
+        conn.execute(t.event_day.delete().where(t.event_day.c.event_id == ev["id"]))
+        upsert(conn, t.event_day, [d for d in page.days if d["event_id"] == ev["id"]], ["event_id", "date"])
+        if get_meta(conn, "event_id") is None:
+            set_meta(conn, "event_id", ev["id"])
+    upsert(conn, t.session, page.sessions, ["id"])
+    upsert(conn, t.event_key, page.keys, ["key_id"])
+    upsert(conn, t.desk, page.desks, ["id"])
+    upsert(conn, t.attendee_change, page.changes, ["id"], update=False)
+    _apply_attendees(conn, page.attendees, desk_id)
+    from checkin.sync.push import upsert_tickets
+
+    upsert_tickets(conn, page.tickets)
+    upsert(conn, t.badge_print, page.prints, ["id"], update=False)
+    upsert(conn, t.scan, page.scans, ["id"], update=False)
+    for attendee_id, checkpoint, day, session_id in sorted(attendance_keys(page.scans), key=lambda k: (k[0], k[1])):
+        recompute_attendance(conn, attendee_id, checkpoint, day, session_id)
+    write_cursor(conn, page.cursor)
+
+
+def _apply_attendees(conn: Connection, rows: list[dict[str, Any]], desk_id: str) -> None:
+    """Take the hub's row unless this desk holds a newer edit not pushed yet (it will win at the hub).
+
+    If the hub's row beats an unpushed local edit, the local edit is the loser: it is logged here as
+    superseded (and queued for the hub), because after this transaction its values exist nowhere else.
+    """
+    if not rows:
+        return
+    ids = [r["id"] for r in rows]
+    local = {r.id: r._mapping for r in conn.execute(select(t.attendee).where(t.attendee.c.id.in_(ids)))}
+    pending = {r[0] for r in conn.execute(select(t.outbox.c.ref_id).where(
+        t.outbox.c.kind == "attendee", t.outbox.c.ref_id.in_(ids)))}
+    take: list[dict[str, Any]] = []
+    for row in rows:
+        mine = local.get(row["id"])
+        if mine is None:
+            take.append(row)
+            continue
+        if attendee_key(mine) == attendee_key(row):
+            continue
+        if row["id"] in pending:
+            if attendee_key(mine) > attendee_key(row):
+                continue
+            loser = superseded_change(dict(mine))
+            known = select(t.attendee_change.c.id).where(t.attendee_change.c.id == loser["id"])
+            if conn.execute(known).first() is None:
+                conn.execute(t.attendee_change.insert().values(**loser))
+                conn.execute(t.outbox.insert().values(kind="attendee_change", ref_id=loser["id"],
+                                                      created_at=row["updated_at"]))
+        take.append(row)
+    _free_ticket_ids(conn, take)
+    upsert(conn, t.attendee, take, ["id"])
+
+
+def _free_ticket_ids(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """A ticket moved between attendees at the hub must not trip the local UNIQUE(ticket_id)."""
+    for row in rows:
+        if row.get("ticket_id"):
+            conn.execute(t.attendee.update().where(t.attendee.c.ticket_id == row["ticket_id"],
+                                                   t.attendee.c.id != row["id"]).values(ticket_id=None))
+
+
+def pull_changes(local: Engine, hub: Engine, desk_id: str, *, page_size: int = PAGE_SIZE) -> PullResult:
+    """Pull every committed change past the cursor. Runs on the caller's thread (the sync thread)."""
+    result = PullResult()
+    while True:
+        with local.connect() as conn:
+            cursor = read_cursor(conn)
+        with local.connect() as conn:
+            known_events = {r[0] for r in conn.execute(select(t.event.c.id))}
+        page = read_page(hub, cursor, desk_id, page_size, want_events=not known_events)
+        if page is None:
+            return result
+        with write_tx(local) as conn:
+            if read_cursor(conn) != cursor:  # another puller (a second process) got here first
+                continue
+            apply_page(conn, page, desk_id)
+        result.kinds |= page.kinds
+        for s in page.scans:
+            if s["desk_id"] != desk_id and (result.newest_scan is None or s["hub_time"] > result.newest_scan[0]):
+                result.newest_scan = (s["hub_time"], s["device_time"])
+        result.changes += sum(len(x) for x in (page.events, page.attendees, page.changes, page.desks,
+                                                page.prints, page.scans))

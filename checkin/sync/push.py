@@ -1,0 +1,197 @@
+# SPDX-License-Identifier: MIT
+"""Push: this desk's outbox to the hub, one hub transaction per batch.
+
+Idempotent by construction, so a lost reply is simply resent: scans, prints and change-log rows
+are `INSERT ... ON CONFLICT (id) DO NOTHING` on ids made at the desk; attendance at the hub is
+re-derived from the hub's scan log (`recompute_attendance`, the one definition of attendance) under
+a per-attendee advisory lock, so two desks pushing the same person at once cannot race; attendee
+rows merge by (version, updated_at, desk) and a loser is kept as an `attendee_change` row with
+outcome `superseded`. Outbox rows are deleted only after the hub transaction has committed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.engine import Connection
+
+from checkin.domain.results import ScanResult
+from checkin.storage import tables as t
+from checkin.storage.db import read_tx, write_tx
+from checkin.storage.scans import recompute_attendance
+from checkin.sync.rows import as_dicts, attendee_key, superseded_change, upsert
+
+BATCH_SIZE = 500
+KINDS = ("desk", "attendee", "attendee_change", "badge_print", "scan")
+_ATTENDANCE_RESULTS = (ScanResult.ACCEPTED.value, ScanResult.VOID.value)
+
+
+@dataclass
+class Batch:
+    seqs: list[int]
+    desks: list[dict[str, Any]]
+    attendees: list[dict[str, Any]]
+    tickets: list[dict[str, Any]]
+    changes: list[dict[str, Any]]
+    prints: list[dict[str, Any]]
+    scans: list[dict[str, Any]]
+
+
+def pending_count(conn: Connection) -> int:
+    from sqlalchemy import func
+
+    return int(conn.execute(select(func.count()).select_from(t.outbox)
+                            .where(t.outbox.c.kind.in_(KINDS))).scalar_one())
+
+
+def read_batch(local: Engine, limit: int = BATCH_SIZE) -> Batch | None:
+    """The oldest `limit` outbox rows and the local rows they point at (one read transaction)."""
+    with read_tx(local) as conn:
+        rows = conn.execute(select(t.outbox.c.seq, t.outbox.c.kind, t.outbox.c.ref_id)
+                            .where(t.outbox.c.kind.in_(KINDS)).order_by(t.outbox.c.seq).limit(limit)).all()
+        if not rows:
+            return None
+        ids: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            ids[r.kind].add(r.ref_id)
+
+        def fetch(table: Any, key: str, wanted: set[str], skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+            if not wanted:
+                return []
+            found = conn.execute(select(table).where(table.c[key].in_(sorted(wanted))).order_by(table.c[key]))
+            return as_dicts(found, table, skip)
+
+        return Batch(
+            seqs=[r.seq for r in rows],
+            desks=fetch(t.desk, "id", ids["desk"], ("last_sync", "clock_offset_ms")),
+            attendees=fetch(t.attendee, "id", ids["attendee"]),
+            tickets=fetch(t.ticket, "attendee_id", ids["attendee"]),
+            changes=fetch(t.attendee_change, "id", ids["attendee_change"]),
+            prints=fetch(t.badge_print, "id", ids["badge_print"]),
+            scans=fetch(t.scan, "id", ids["scan"], ("hub_time",)),
+        )
+
+
+def begin_as_desk(hub: Connection, desk_id: str) -> None:
+    """Tag this hub transaction with the desk id: the feed trigger records it as the origin, so the
+    pushing desk can ignore its own notifications."""
+    hub.execute(text("SELECT set_config('checkin.desk_id', :d, true)"), {"d": desk_id})
+
+
+def write_batch(hub: Connection, batch: Batch) -> None:
+    """Apply one batch inside the caller's hub transaction."""
+    if batch.desks:
+        upsert(hub, t.desk, batch.desks, ["id"])
+    upsert(hub, t.attendee_change, batch.changes, ["id"], update=False)
+    merge_attendees(hub, batch.attendees)
+    upsert_tickets(hub, batch.tickets)
+    upsert(hub, t.badge_print, batch.prints, ["id"], update=False)
+    upsert(hub, t.scan, batch.scans, ["id"], update=False)
+    recompute_hub_attendance(hub, batch.scans)
+
+
+def push_pending(local: Engine, hub: Engine, desk_id: str, *, batch_size: int = BATCH_SIZE,
+                 on_batch: Callable[[int], None] | None = None) -> int:
+    """Push until the outbox is empty; returns the number of outbox rows delivered.
+
+    Runs on the caller's thread (the sync thread). A failure leaves the current batch in the outbox;
+    the next attempt resends it, which the hub absorbs.
+    """
+    delivered = 0
+    while (batch := read_batch(local, batch_size)) is not None:
+        with hub.begin() as conn:
+            begin_as_desk(conn, desk_id)
+            write_batch(conn, batch)
+        with write_tx(local) as conn:  # only now: the hub has committed
+            conn.execute(t.outbox.delete().where(t.outbox.c.seq.in_(batch.seqs)))
+        delivered += len(batch.seqs)
+        if on_batch is not None:
+            on_batch(len(batch.seqs))
+        if len(batch.seqs) < batch_size:
+            break
+    return delivered
+
+
+def merge_attendees(hub: Connection, rows: list[dict[str, Any]]) -> None:
+    """Last writer wins per attendee; the loser is logged as a superseded change (see module doc)."""
+    if not rows:
+        return
+    ids = sorted(r["id"] for r in rows)
+    current = {r.id: r._mapping for r in hub.execute(
+        select(t.attendee).where(t.attendee.c.id.in_(ids)).order_by(t.attendee.c.id).with_for_update(key_share=True)
+    )}
+    inserts: list[dict[str, Any]] = []
+    for row in rows:
+        old = current.get(row["id"])
+        if old is None:
+            inserts.append(row)
+            continue
+        if attendee_key(row) == attendee_key(old):
+            continue
+        winner, loser = (row, old) if attendee_key(row) > attendee_key(old) else (old, row)
+        if winner is row:
+            hub.execute(t.attendee.update().where(t.attendee.c.id == row["id"])
+                        .values({k: v for k, v in row.items() if k != "id"}))
+        if _is_conflict(hub, winner, loser):
+            upsert(hub, t.attendee_change, [superseded_change(loser)], ["id"], update=False)
+    if inserts:
+        upsert(hub, t.attendee, inserts, ["id"])
+
+
+def _is_conflict(hub: Connection, winner: Any, loser: Any) -> bool:
+    """Not every overwrite is a conflict: an edit made on top of the row it replaces (the desk had
+    pulled it: its change log names that version as its base) is simply the next version."""
+    if int(winner["version"]) <= int(loser["version"]):
+        return True
+    based_on_loser = hub.execute(
+        select(t.attendee_change.c.id).where(
+            t.attendee_change.c.attendee_id == winner["id"],
+            t.attendee_change.c.desk_id == winner["updated_by"],
+            t.attendee_change.c.base_version >= loser["version"],
+            t.attendee_change.c.outcome == "applied",
+        ).limit(1)
+    ).first()
+    if based_on_loser is not None:
+        return False
+    return winner["updated_by"] != loser["updated_by"] and int(winner["version"]) != int(loser["version"]) + 1
+
+
+def upsert_tickets(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Tickets are issued once and may later be revoked; a revocation is never undone by a resend."""
+    for row in rows:
+        existing = conn.execute(select(t.ticket.c.revoked_at).where(t.ticket.c.id == row["id"])).first()
+        if existing is None:
+            upsert(conn, t.ticket, [row], ["id"], update=False)
+        elif existing.revoked_at is None and row["revoked_at"] is not None:
+            conn.execute(t.ticket.update().where(t.ticket.c.id == row["id"]).values(revoked_at=row["revoked_at"]))
+
+
+def attendance_keys(scans: list[dict[str, Any]]) -> set[tuple[str, str, date, str | None]]:
+    """Every (attendee, checkpoint) a set of scans can change; a session scan also marks its day."""
+    keys: set[tuple[str, str, date, str | None]] = set()
+    for s in scans:
+        if s["attendee_id"] is None or s["result"] not in _ATTENDANCE_RESULTS:
+            continue
+        keys.add((s["attendee_id"], s["checkpoint"], s["day"], s["session_id"]))
+        if s["session_id"] is not None:
+            keys.add((s["attendee_id"], f"day:{s['day'].isoformat()}", s["day"], None))
+    return keys
+
+
+def recompute_hub_attendance(hub: Connection, scans: list[dict[str, Any]]) -> None:
+    keys = attendance_keys(scans)
+    if not keys:
+        return
+    # lock attendees in one global order so concurrent batches never deadlock; each recompute then
+    # sees every scan committed before it (READ COMMITTED takes a fresh snapshot per statement)
+    hub.execute(text(
+        "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(a, 7) AS h "
+        "FROM unnest(CAST(:ids AS text[])) AS a ORDER BY 1) AS locks"
+    ), {"ids": sorted({k[0] for k in keys})})
+    for attendee_id, checkpoint, day, session_id in sorted(keys, key=lambda k: (k[0], k[1])):
+        recompute_attendance(hub, attendee_id, checkpoint, day, session_id)

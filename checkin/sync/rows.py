@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: MIT
+"""Row plumbing shared by push and pull: dialect-neutral upserts and attendee ordering.
+
+Both sides hold the same logical tables (`checkin.storage.tables`); on the hub they resolve through
+`search_path=checkin`, so the same Core `Table` objects serve SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection, Row
+
+_SUPERSEDED_NS = uuid.UUID("2b0e4f64-93c5-4d8e-8d5c-3c1a6f0e7b21")
+ATTENDEE_FIELDS = ("event_id", "external_ref", "external_code", "ticket_id", "first_name", "last_name",
+                   "organisation", "position", "category", "email", "phone", "notes", "days", "sessions",
+                   "status", "search_key", "version", "updated_at", "updated_by")
+
+
+class SyncError(Exception):
+    """Sync cannot go on until a person acts; the message says what to do."""
+
+
+def as_dicts(rows: Iterable[Row], table: Table, skip: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Row -> dict restricted to `table`'s columns (minus `skip`)."""
+    names = [c.name for c in table.columns if c.name not in skip]
+    return [{n: row._mapping[n] for n in names if n in row._mapping} for row in rows]
+
+
+def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]], keys: Sequence[str], *,
+           update: bool = True) -> None:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE (or DO NOTHING) on SQLite and PostgreSQL alike."""
+    if not rows:
+        return
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(table)
+    columns = [c for c in rows[0] if c not in keys]
+    if update and columns:
+        stmt = stmt.on_conflict_do_update(index_elements=list(keys),
+                                          set_={c: stmt.excluded[c] for c in columns})
+    else:
+        stmt = stmt.on_conflict_do_nothing(index_elements=list(keys))
+    conn.execute(stmt, rows)
+
+
+def attendee_key(row: Any) -> tuple[int, datetime, str]:
+    """Last writer wins by (version, updated_at, updated_by): a total order every desk agrees on."""
+    m = row if isinstance(row, dict) else row._mapping
+    return int(m["version"]), m["updated_at"], str(m["updated_by"] or "")
+
+
+def json_safe(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def superseded_change(row: Any) -> dict[str, Any]:
+    """The attendee_change row recording a losing roster edit; its id is derived from the losing
+    row, so the hub and a desk that both notice the same loss write the same row once."""
+    m = row if isinstance(row, dict) else row._mapping
+    version, updated_at, updated_by = attendee_key(m)
+    ident = uuid.uuid5(_SUPERSEDED_NS, f"{m['id']}/{version}/{updated_by}/{updated_at.isoformat()}")
+    return {
+        "id": str(ident), "attendee_id": m["id"], "desk_id": updated_by or "unknown", "changed_at": updated_at,
+        "base_version": version, "outcome": "superseded",
+        "fields": {f: json_safe(m[f]) for f in ATTENDEE_FIELDS if f in m and f not in ("search_key",)},
+    }

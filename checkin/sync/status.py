@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: MIT
+"""What the desk shows about sync: online or not, what is waiting, when it last worked, lag, clock.
+
+The sync thread writes its outcome to `sync_state` after every attempt, so `read_status` needs
+only the local database: the status bar, `checkin sync status` in another terminal and a support
+person reading the file all see the same thing, and reading it never touches the network.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.engine import Connection
+
+from checkin.storage import tables as t
+from checkin.storage.meta import get_meta
+from checkin.sync.push import pending_count
+from checkin.sync.rows import upsert
+
+CLOCK_WARN_SECONDS = 60.0
+STATE_KEYS = ("online", "last_attempt", "last_success", "last_error", "last_error_at", "clock_offset_ms",
+              "scan_lag_ms", "last_pull")
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    hub: str | None  # hub URL without password; None: this desk works alone
+    online: bool  # the last attempt reached the hub
+    pending: int  # outbox rows not yet at the hub
+    pending_scans: int
+    last_attempt: datetime | None
+    last_success: datetime | None
+    last_error: str | None  # the last failure, kept until the next success
+    last_error_at: datetime | None
+    lag_seconds: float | None  # newest other-desk scan: hub receive time minus its device time
+    since_pull_seconds: float | None  # time since the last successful pull
+    clock_offset_seconds: float | None  # hub clock minus this desk's clock
+    live: bool = False  # LISTEN/NOTIFY connected (only known while a worker runs)
+
+    @property
+    def clock_warning(self) -> bool:
+        return self.clock_offset_seconds is not None and abs(self.clock_offset_seconds) > CLOCK_WARN_SECONDS
+
+    def summary(self) -> str:
+        """One line for a status bar or terminal."""
+        if self.hub is None:
+            return f"No venue hub set; {self.pending} changes kept on this desk"
+        state = "online" if self.online else "OFFLINE"
+        parts = [f"{state} ({self.hub})", f"{self.pending_scans} scans / {self.pending} changes waiting"]
+        if self.last_success:
+            parts.append(f"last sync {self.last_success.astimezone():%H:%M:%S}")
+        if self.lag_seconds is not None:
+            parts.append(f"lag {self.lag_seconds:.1f} s")
+        if self.clock_warning:
+            parts.append(f"CLOCK OFF BY {self.clock_offset_seconds:+.0f} s: fix this computer's time")
+        if not self.online and self.last_error:
+            parts.append(f"error: {self.last_error}")
+        return "; ".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key, value in data.items():
+            if isinstance(value, datetime):
+                data[key] = value.isoformat()
+        data["clock_warning"] = self.clock_warning
+        return data
+
+
+def _state(conn: Connection) -> dict[str, str]:
+    return {r.key: r.value for r in conn.execute(select(t.sync_state).where(t.sync_state.c.key.in_(STATE_KEYS)))}
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def read_status(engine: Engine, *, live: bool = False, now: datetime | None = None) -> SyncStatus:
+    """Status from the local database alone (any thread; a short read transaction)."""
+    now = now or datetime.now(UTC)
+    with engine.connect() as conn:
+        state = _state(conn)
+        hub = get_meta(conn, "hub_url")
+        pending = pending_count(conn)
+        pending_scans = int(conn.execute(select(func.count()).select_from(t.outbox)
+                                         .where(t.outbox.c.kind == "scan")).scalar_one())
+    last_pull = _time(state.get("last_pull"))
+    return SyncStatus(
+        hub=hub, online=state.get("online") == "1", pending=pending, pending_scans=pending_scans,
+        last_attempt=_time(state.get("last_attempt")), last_success=_time(state.get("last_success")),
+        last_error=state.get("last_error") or None, last_error_at=_time(state.get("last_error_at")),
+        lag_seconds=int(state["scan_lag_ms"]) / 1000 if state.get("scan_lag_ms") else None,
+        since_pull_seconds=(now - last_pull).total_seconds() if last_pull else None,
+        clock_offset_seconds=int(state["clock_offset_ms"]) / 1000 if state.get("clock_offset_ms") else None,
+        live=live,
+    )
+
+
+def write_state(conn: Connection, **values: str | None) -> None:
+    """Record sync outcomes (caller's local write transaction). None clears a key."""
+    for key, value in values.items():
+        assert key in STATE_KEYS, key
+        if value is None:
+            conn.execute(t.sync_state.delete().where(t.sync_state.c.key == key))
+        else:
+            upsert(conn, t.sync_state, [{"key": key, "value": value}], ["key"])

@@ -1,0 +1,151 @@
+# SPDX-License-Identifier: MIT
+"""The sync thread: pushes and pulls in the background, never in the scan path.
+
+The GUI wraps a `SyncWorker` in its own QThread-friendly bridge; this module knows nothing of Qt.
+**Callbacks (`on_status`, `on_changes`) are called on the sync thread**: a GUI must re-emit them as
+signals (queued connections) and never touch widgets from them.
+
+When it syncs:
+- right away on start, after `sync_now()`, and when the hub notifies a change by another desk;
+- when this desk's outbox has rows (checked every `push_check_interval`, a cheap local query), so a
+  check-in reaches other desks within about a second without the scan path calling us;
+- every `poll_interval` seconds in any case (the fallback when notifications are lost);
+- after a failure, with exponential backoff (1, 2, 4 ... 30 s); a desk that loses the network
+  keeps scanning locally all the while, and catches up on the next success.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from sqlalchemy import Engine, select
+
+from checkin.storage import tables as t
+from checkin.sync.credentials import load_password
+from checkin.sync.engine import SyncResult, local_desk_id, sync_once
+from checkin.sync.live import HubListener
+from checkin.sync.push import KINDS
+from checkin.sync.status import SyncStatus, read_status
+from checkin.sync.urls import hub_engine, normalise
+
+MAX_BACKOFF_S = 30.0
+
+
+class SyncWorker:
+    def __init__(self, local_engine: Engine, hub_url: str, *,
+                 on_status: Callable[[SyncStatus], None] | None = None,
+                 on_changes: Callable[[set[str]], None] | None = None,
+                 poll_interval: float = 5.0, push_check_interval: float = 0.25,
+                 password: str | None = None, listen: bool = True) -> None:
+        self.local = local_engine
+        self.hub_url = normalise(hub_url)
+        self._password = password or (None if self.hub_url.password else load_password(self.hub_url))
+        self.on_status = on_status
+        self.on_changes = on_changes
+        self.poll_interval = poll_interval
+        self.push_check_interval = push_check_interval
+        self._listen = listen
+        self._hub: Engine | None = None
+        self._lock = threading.Lock()  # one sync at a time (run_once may be called from elsewhere too)
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._listener: HubListener | None = None
+        self._last_heartbeat: float | None = None
+        self.last_result: SyncResult | None = None
+
+    # ------------------------------------------------------------------ control (any thread)
+    def start(self) -> None:
+        """Start the sync thread (a daemon: it never keeps the app alive)."""
+        if self._thread is not None:
+            return
+        self._stopping.clear()
+        if self._listen:
+            self._listener = HubListener(self.hub_url, local_desk_id(self.local), self._notified,
+                                         password=self._password, on_state=self._live_changed)
+            self._listener.start()
+        self._thread = threading.Thread(target=self._loop, name="checkin-sync", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Ask the thread to finish its current round and wait up to `timeout` seconds."""
+        self._stopping.set()
+        self._wake.set()
+        if self._listener is not None:
+            self._listener.stop(timeout)
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self._thread = None
+        if self._hub is not None:
+            self._hub.dispose()
+            self._hub = None
+
+    def sync_now(self) -> None:
+        """Wake the sync thread now (e.g. the volunteer pressed "Sync now", or a scan was recorded)."""
+        self._wake.set()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def status(self) -> SyncStatus:
+        return read_status(self.local, live=bool(self._listener and self._listener.connected))
+
+    # ------------------------------------------------------------------ work (sync thread)
+    def run_once(self) -> SyncResult:
+        """One push+pull round on the calling thread; serialised with the background loop."""
+        with self._lock:
+            if self._hub is None:
+                self._hub = hub_engine(self.hub_url, password=self._password, application_name="checkin-desk")
+            heartbeat_before = self._last_heartbeat
+            result = sync_once(self.local, self._hub, last_heartbeat=heartbeat_before)
+            if result.ok and (heartbeat_before is None or time.monotonic() - heartbeat_before > 60):
+                self._last_heartbeat = time.monotonic()
+            if not result.ok and self._hub is not None:
+                self._hub.dispose()  # drop half-dead pooled connections; reconnect fresh next time
+            self.last_result = result
+            return result
+
+    def _loop(self) -> None:
+        """The sync thread's body."""
+        backoff = 0.0
+        while not self._stopping.is_set():
+            self._wake.clear()
+            result = self.run_once()
+            self._emit(result)
+            if result.ok:
+                backoff, wait = 0.0, self.poll_interval
+            else:
+                backoff = min(max(1.0, backoff * 2), MAX_BACKOFF_S)
+                wait = backoff
+            deadline = time.monotonic() + wait
+            while not self._stopping.is_set():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                if self._wake.wait(min(self.push_check_interval, remaining)):
+                    break
+                if result.ok and self._has_pending():
+                    break
+
+    def _emit(self, result: SyncResult) -> None:
+        if self.on_status is not None:
+            self.on_status(self.status())
+        if result.kinds and self.on_changes is not None:
+            self.on_changes(set(result.kinds))
+
+    def _has_pending(self) -> bool:
+        """Anything new to push? After a successful round the outbox is empty, so any row is new."""
+        with self.local.connect() as conn:
+            return conn.execute(select(t.outbox.c.seq).where(t.outbox.c.kind.in_(KINDS)).limit(1)).first() is not None
+
+    def _notified(self, origin: str) -> None:
+        """Listener thread: another desk changed something (or we reconnected)."""
+        self._wake.set()
+
+    def _live_changed(self, connected: bool) -> None:
+        """Listener thread: the notification connection came up or went down."""
+        if self.on_status is not None:
+            self.on_status(self.status())
