@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: MIT
+"""Start the desk app: `checkin` with no command, or `checkin --camera folder:DIR --lang pl`.
+
+Builds the context (database, demo when empty, desk, services) before the window, installs the
+translations the desk settings or the system locale ask for, and shows the desk ready to scan.
+`CHECKIN_EXIT_WHEN_READY=1` makes it print `ready <seconds>` and quit once the desk is shown and
+the event loop is idle (used by bench/gui.py to measure cold start).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from checkin.app import build_context
+from checkin.ui.i18n import Translations, choose_language
+from checkin.ui.main_window import MainWindow
+from checkin.ui.tasks import TaskManager
+
+
+def run_app(args: Any) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("checkin")
+    app.setOrganizationName("checkin")
+    ctx = build_context(getattr(args, "db", None), getattr(args, "desk", None), getattr(args, "operator", "") or "")
+    camera = getattr(args, "camera", None)
+    if camera is not None:  # a one-off choice for this run; the stored setting stays as it was
+        ctx.settings = replace(ctx.settings, camera=camera)
+    translations = Translations()
+    translations.install(choose_language(getattr(args, "lang", None) or ctx.settings.language))
+    tasks = TaskManager(app)
+    window = MainWindow(ctx, tasks, translations)
+    if getattr(args, "fullscreen", False):
+        window.showFullScreen()
+    else:
+        window.show()
+    if os.environ.get("CHECKIN_EXIT_WHEN_READY"):
+        def ready() -> None:
+            print(f"ready {time.time():.3f}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, ready))
+    code = app.exec()
+    window.shutdown()
+    return int(code)

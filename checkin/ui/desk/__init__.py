@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+"""The reception desk screen: camera, result panel, search, walk-ins, recent scans."""

@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: MIT
+"""Printing a badge from the desk: ask before a reprint, render, print, log.
+
+Rendering and printing run on the pool, the log entry on the writer lane (after the printer took
+the job: a logged badge that never came out would mislead the next volunteer). The reprint
+question names when and where the earlier copy was printed. Results are reported through the
+`message` signal into the result panel, never through a dialog in the scan flow.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from checkin.app import AppContext
+from checkin.domain.models import Attendee
+from checkin.ui.desk.wording import local_time
+from checkin.ui.tasks import TaskManager
+
+
+class BadgeActions(QObject):
+    message = Signal(str, str, str)  # state, headline, detail
+    printed = Signal(object)  # PrintRecord
+
+    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks
+        self.parent_widget = parent
+        self.question: QMessageBox | None = None
+        self.last_pdf: Path | None = None
+
+    def print_badge(self, attendee: Attendee, ask_if_printed: bool = True) -> None:
+        """GUI thread. Looks up earlier prints first when asked to, then prints."""
+        if not ask_if_printed:
+            self._render_and_print(attendee)
+            return
+        from checkin.badges.log import previous_prints
+
+        engine = self.ctx.engine
+        self.tasks.run(lambda _t: previous_prints(engine, attendee.id)).success(
+            lambda records: self._confirm(attendee, records))
+
+    def auto_print(self, attendee: Attendee) -> None:
+        from checkin.badges.log import should_auto_print
+
+        engine = self.ctx.engine
+        self.tasks.run(lambda _t: should_auto_print(engine, attendee.id, True)).success(
+            lambda yes: self._render_and_print(attendee) if yes else None)
+
+    def _confirm(self, attendee: Attendee, records: list[Any]) -> None:
+        if not records:
+            self._render_and_print(attendee)
+            return
+        last = records[-1]
+        tz = self.ctx.event().tz
+        when = local_time(last.printed_at, tz)
+        if last.printed_at.astimezone(tz).date() != self.ctx.clock().astimezone(tz).date():
+            when = last.printed_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Print again?"),
+                          self.tr("The badge of {name} was already printed at {time} at {desk} (copy {n}). "
+                                  "Print another copy?").format(name=attendee.full_name, time=when,
+                                                                desk=last.desk_name or last.desk_id[:8],
+                                                                n=last.copy_no),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.parent_widget)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda code: self._render_and_print(attendee)
+                             if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes else None)
+        self.question = box
+        box.open()
+
+    def _render_and_print(self, attendee: Attendee) -> None:
+        ctx = self.ctx
+        template_name = ctx.settings.badge_template
+        printer_name = ctx.settings.printer
+        language = getattr(self.parent_widget.window(), "language", None)
+        event = ctx.event()
+
+        def work(_t: Any) -> tuple[Path, str | None]:
+            from checkin.badges.render import render_badges
+            from checkin.badges.templates import load_template
+
+            template = load_template(template_name)
+            folder = Path(tempfile.mkdtemp(prefix="checkin-badge-"))
+            pdf = folder / f"badge-{attendee.id[:8]}.pdf"
+            render_badges([attendee], event, template, pdf, language=language)
+            try:
+                from checkin.ui.printing import print_pdf  # type: ignore[import-not-found,unused-ignore]
+            except ImportError:
+                return pdf, None
+            return pdf, str(print_pdf(pdf, printer_name or None, copies=1))
+
+        def printed(answer: tuple[Path, str | None]) -> None:
+            pdf, printer = answer
+            self.last_pdf = pdf
+            if printer is None:
+                self.message.emit("warn", self.tr("Badge not printed"),
+                                  self.tr("Printing is not available on this desk. The badge was saved as {path}.")
+                                  .format(path=pdf))
+                return
+            from checkin.badges.log import record_print
+
+            self.tasks.run_write(lambda _t: record_print(ctx.engine, ctx.desk, attendee.id, template_name, printer,
+                                                         clock=ctx.clock)).success(self.printed.emit)
+            self.message.emit("ok", self.tr("Badge sent to the printer"),
+                              self.tr("{name} · printer {printer}").format(name=attendee.full_name, printer=printer))
+
+        self.tasks.run(work).success(printed).failure(
+            lambda exc, _tb: self.message.emit("error", self.tr("Badge not printed"), str(exc)))

@@ -1,0 +1,439 @@
+# SPDX-License-Identifier: MIT
+"""The reception desk: the screen volunteers use all day.
+
+Every code (camera, handheld scanner, search, walk-in) takes the same path: `CheckInService` on
+the single DB-writer lane, then the result panel, a sound, and a refresh of the recent scans and
+the headcount. Reads (search, recent scans, checkpoint choices) run on the pool. Nothing in the
+scan flow opens a modal dialog; a new result simply replaces the old one.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from checkin.app import AppContext
+from checkin.config import update_settings
+from checkin.domain.decision import Decision
+from checkin.domain.models import Attendee, Checkpoint, Scan
+from checkin.domain.results import Source
+from checkin.services import desk_queries as q
+from checkin.ui.desk.badge_actions import BadgeActions
+from checkin.ui.desk.camera_view import CameraView
+from checkin.ui.desk.checkpoint_picker import CheckpointPicker
+from checkin.ui.desk.recent_scans import RecentScans
+from checkin.ui.desk.result_panel import ResultPanel
+from checkin.ui.desk.search_panel import SearchPanel
+from checkin.ui.desk.walk_in_dialog import CorrectDialog, WalkInDialog
+from checkin.ui.sounds import SoundPlayer
+from checkin.ui.tasks import TaskManager
+from checkin.ui.workers.camera_worker import CameraController, CameraWorker
+
+
+class DeskView(QWidget):
+    decision_shown = Signal(object)  # Decision, after the panel shows it (tests, dashboard hooks)
+    scans_changed = Signal()
+
+    def __init__(self, ctx: AppContext, tasks: TaskManager, sounds: SoundPlayer | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks
+        self.event_info = ctx.event()
+        self.tz = self.event_info.tz
+        self.sounds = sounds or SoundPlayer(ctx.settings.sounds)
+        self.checkpoint: Checkpoint | None = None
+        self.present = 0
+        self.camera = CameraController(self)
+        self.camera_loop = True  # folder/video demo cameras repeat; a live camera ignores it
+        self.active_camera = ctx.settings.camera  # may differ from the stored setting (--camera)
+        self.dialog: WalkInDialog | CorrectDialog | None = None
+        self._build()
+        self.badges = BadgeActions(ctx, tasks, self)
+        self.badges.message.connect(lambda state, head, detail: self.result.show_message(state, head, detail))
+        self._shortcuts()
+        self.apply_settings()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        header = QFrame()
+        header.setObjectName("deskHeader")
+        header.setStyleSheet("#deskHeader { background:#24384d; border-radius:10px; } "
+                             "#deskHeader QLabel { color:#f4f7fa; }")
+        self.event_label = QLabel(self.event_info.name)
+        f = self.event_label.font()
+        f.setPointSize(13)
+        f.setBold(True)
+        self.event_label.setFont(f)
+        self.event_label.setWordWrap(True)
+        self.desk_label = QLabel()
+        self.count_label = QLabel()
+        cf = self.count_label.font()
+        cf.setPointSize(15)
+        cf.setBold(True)
+        self.count_label.setFont(cf)
+        self.picker = CheckpointPicker()
+        self.picker.caption.setStyleSheet("color:#f4f7fa;")
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.event_label)
+        titles.addWidget(self.desk_label)
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(14, 8, 14, 8)
+        hl.addLayout(titles, 3)
+        hl.addWidget(self.picker, 4)
+        hl.addSpacing(12)
+        hl.addWidget(self.count_label)
+
+        self.camera_view = CameraView()
+        self.search = SearchPanel()
+        self.search.tz = self.tz
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.camera_view)
+        self.stack.addWidget(self.search)
+        self.search_button = QPushButton(self.tr("Search (F2)"))
+        self.walk_in_button = QPushButton(self.tr("Walk-in (F3)"))
+        self.print_button = QPushButton(self.tr("Print badge (Ctrl+P)"))
+        actions = QHBoxLayout()
+        for b in (self.search_button, self.walk_in_button, self.print_button):
+            b.setMinimumHeight(52)
+            bf = b.font()
+            bf.setPointSize(12)
+            b.setFont(bf)
+            actions.addWidget(b)
+        left = QVBoxLayout()
+        left.addWidget(self.stack, 1)
+        left.addLayout(actions)
+
+        self.result = ResultPanel()
+        self.recent = RecentScans(self.ctx.clock)
+        self.recent.tz = self.tz
+        right = QVBoxLayout()
+        right.addWidget(self.result, 3)
+        right.addWidget(self.recent, 2)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 5)
+        body.addLayout(right, 6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 6)
+        layout.addWidget(header)
+        layout.addLayout(body, 1)
+
+        self.picker.checkpoint_changed.connect(self._checkpoint_changed)
+        self.search.query_changed.connect(self._run_search)
+        self.search.admit_requested.connect(self.admit)
+        self.search.correct_requested.connect(self.open_correct)
+        self.search.reprint_requested.connect(lambda a: self.badges.print_badge(a, ask_if_printed=True))
+        self.search.closed.connect(self.show_camera_page)
+        self.recent.undo_requested.connect(self.undo)
+        self.search_button.clicked.connect(lambda: self.open_search())
+        self.walk_in_button.clicked.connect(self.open_walk_in)
+        self.print_button.clicked.connect(self.print_current)
+        self.camera_view.camera_chosen.connect(self.choose_camera)
+        self.camera_view.mirror_changed.connect(self._mirror_changed)
+
+    def _shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WindowShortcut
+        for key, slot in ((Qt.Key.Key_F2, self.open_search), (Qt.Key.Key_F3, self.open_walk_in),
+                          (QKeySequence.StandardKey.Undo, self.undo_last), (Qt.Key.Key_F5, self.focus_checkpoint),
+                          (Qt.Key.Key_Escape, self.escape), (QKeySequence.StandardKey.Print, self.print_current)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    # ------------------------------------------------------------------ settings and start-up
+    def apply_settings(self) -> None:
+        s = self.ctx.settings
+        self.result.result_seconds = s.result_seconds
+        self.recent.undo_minutes = s.undo_minutes
+        self.sounds.enabled = s.sounds
+        operator = self.ctx.checkin.operator
+        self.desk_label.setText(self.tr("Desk: {desk}").format(desk=self.ctx.desk.name)
+                                + (f" · {operator}" if operator else ""))
+        self.camera_view.mirror.blockSignals(True)
+        self.camera_view.mirror.setChecked(s.camera_mirror)
+        self.camera_view.mirror.blockSignals(False)
+
+    def start(self, list_cameras: bool = True) -> None:
+        """Load checkpoints and recent scans, start the camera (after the window is shown)."""
+        engine, clock, stored = self.ctx.engine, self.ctx.clock, self.ctx.settings.checkpoint
+
+        def load(_t: Any) -> tuple[q.CheckpointChoices, Checkpoint | None]:
+            choices = q.checkpoint_choices(engine, clock())
+            preferred = q.checkpoint_from_key(engine, choices.event, stored) if stored else None
+            if preferred is not None and preferred.day != choices.today and choices.today_is_event_day:
+                preferred = None  # yesterday's choice must not carry over to today
+            return choices, preferred
+
+        self.tasks.run(load).success(lambda r: self.picker.set_choices(*r))
+        self.refresh_recent()
+        spec = self.active_camera
+        self.camera_view.set_cameras([], spec)
+        if list_cameras:
+            self.tasks.run(lambda _t: _list_cameras()).success(
+                lambda specs: self.camera_view.set_cameras(specs, self.camera_spec))
+        self.start_camera(spec)
+
+    @property
+    def camera_spec(self) -> str:
+        return self.active_camera
+
+    def start_camera(self, spec: str) -> None:
+        self.camera.stop()
+        self.active_camera = spec
+        if not spec:
+            self.camera_view.show_no_camera()
+            self.status_text(self.tr("No camera"))
+            return
+        s = self.ctx.settings
+        worker = CameraWorker(spec, decoder_name=s.decoder, mirror=self.camera_view.mirror.isChecked(),
+                              width=s.camera_width, height=s.camera_height, loop=self.camera_loop,
+                              debounce_s=s.debounce_seconds)
+        worker.frame_ready.connect(self.camera_view.preview.set_image)
+        # bound methods of GUI-thread objects only: a lambda would run on the camera thread
+        worker.code_scanned.connect(self._camera_code)
+        worker.camera_failed.connect(self._camera_failed)
+        worker.camera_started.connect(self._camera_started)
+        self.camera_view.show_starting(spec)
+        self.camera.start(worker)
+
+    def _camera_code(self, code: str) -> None:
+        self.handle_code(code, Source.CAMERA)
+
+    def _camera_started(self, description: str) -> None:
+        self.camera_view.show_started(description)
+        self.status_text(description)
+
+    def _camera_failed(self, why: str) -> None:
+        self.camera_view.show_no_camera(why)
+        self.status_text(self.tr("No camera"))
+
+    def status_text(self, text: str) -> None:
+        window = self.window()
+        bar = getattr(window, "desk_status", None)
+        if bar is not None:
+            bar.show_scanner(text)
+
+    def choose_camera(self, spec: str) -> None:
+        engine = self.ctx.engine
+        self.tasks.run_write(lambda _t: update_settings(engine, camera=spec)).success(self._settings_saved)
+        self.start_camera(spec)
+
+    def _mirror_changed(self, on: bool) -> None:
+        if self.camera.worker is not None:
+            self.camera.worker.mirror = on
+        engine = self.ctx.engine
+        self.tasks.run_write(lambda _t: update_settings(engine, camera_mirror=on)).success(self._settings_saved)
+
+    def _settings_saved(self, settings: Any) -> None:
+        self.ctx.settings = settings  # the running camera stays `active_camera` (a --camera override)
+
+    def shutdown(self) -> None:
+        self.camera.stop()
+
+    # ------------------------------------------------------------------ checkpoint
+    def _checkpoint_changed(self, checkpoint: Checkpoint | None) -> None:
+        self.checkpoint = checkpoint
+        if checkpoint is None:
+            self.count_label.setText("")
+            self.result.show_idle(self.tr("Choose the day or session first (F5)."))
+        else:
+            engine = self.ctx.engine
+            key = checkpoint.key
+            self.tasks.run_write(lambda _t: update_settings(engine, checkpoint=key)).success(self._settings_saved)
+            if self.result.state == "idle":
+                self.result.show_idle()
+        self.refresh_counts()
+        if self.stack.currentWidget() is self.search:
+            self.search.refresh()
+
+    def focus_checkpoint(self) -> None:
+        self.picker.combo.setFocus()
+        self.picker.combo.showPopup()
+
+    # ------------------------------------------------------------------ the scan path
+    def handle_code(self, code: str, source: Source = Source.HANDHELD) -> None:
+        """GUI thread: a code from the camera worker or the handheld scanner."""
+        checkpoint = self.checkpoint
+        if checkpoint is None:
+            self.sounds.play("rejected")
+            self.result.show_message("error", self.tr("Choose the day first"),
+                                     self.tr("Today is not a day of this event. Pick the day or session at the "
+                                             "top (F5), then scan again. Nothing was recorded."))
+            return
+        service = self.ctx.checkin
+        hint = _hid_hint(code) if source is Source.HANDHELD else None
+        self.tasks.run_write(lambda _t: service.scan(code, checkpoint, source)).success(
+            lambda d: self.show_decision(d, hint)).failure(self._write_failed)
+
+    def admit(self, attendee: Attendee, source: Source = Source.SEARCH) -> None:
+        checkpoint = self.checkpoint
+        if checkpoint is None:
+            self.handle_code("", source)
+            return
+        service = self.ctx.checkin
+        self.tasks.run_write(lambda _t: service.admit(attendee.id, checkpoint, source)).success(
+            self.show_decision).failure(self._write_failed)
+        self.show_camera_page()
+
+    def show_decision(self, decision: Decision, hint: str | None = None) -> None:
+        label = self.picker.combo.currentText().strip() if self.checkpoint == decision.checkpoint else ""
+        self.result.show_decision(decision, self.tz, label)
+        if hint and decision.result.severity == "error":
+            self.result.detail.setToolTip(hint)
+        severity = decision.result.severity
+        self.sounds.play("void" if decision.result.value == "void" else
+                         {"ok": "accepted", "warn": "duplicate"}.get(severity, "rejected"))
+        self.refresh_recent()
+        self.refresh_counts()
+        if self.stack.currentWidget() is self.search:
+            self.search.refresh()
+        if decision.admitted and decision.attendee is not None and self.ctx.settings.auto_print:
+            self.badges.auto_print(decision.attendee)
+        self.decision_shown.emit(decision)
+        self.scans_changed.emit()
+
+    def _write_failed(self, exc: BaseException, _trace: str) -> None:
+        self.sounds.play("rejected")
+        self.result.show_message("error", self.tr("Not recorded"),
+                                 self.tr("The desk could not record this ({error}). Try again; if it "
+                                         "repeats, call the coordinator.").format(error=exc))
+
+    def undo(self, scan: Scan) -> None:
+        service, minutes = self.ctx.checkin, self.ctx.settings.undo_minutes
+        self.tasks.run_write(lambda _t: service.void(scan.id, timedelta(minutes=minutes), "undo at desk")).success(
+            self.show_decision).failure(self._undo_failed)
+
+    def undo_last(self) -> None:
+        latest = self.recent.latest_undoable()
+        if latest is None:
+            self.result.show_message("warn", self.tr("Nothing to undo"),
+                                     self.tr("Only check-ins from the last {n} minutes at this desk can be undone.")
+                                     .format(n=self.ctx.settings.undo_minutes))
+            return
+        self.undo(latest.scan)
+
+    def _undo_failed(self, exc: BaseException, _trace: str) -> None:
+        self.result.show_message("warn", self.tr("Cannot undo"), str(exc))
+
+    # ------------------------------------------------------------------ refreshes
+    def refresh_recent(self) -> None:
+        engine, event_id, desk_id = self.ctx.engine, self.event_info.id, self.ctx.desk.id
+        self.tasks.run(lambda _t: q.recent_desk_scans(engine, event_id, desk_id)).success(self.recent.set_scans)
+
+    def refresh_counts(self) -> None:
+        cp = self.checkpoint
+        if cp is None:
+            return
+        engine = self.ctx.engine
+        self.tasks.run(lambda _t: (cp.key, q.present_count(engine, cp))).success(self._show_count)
+
+    def _show_count(self, answer: tuple[str, int]) -> None:
+        key, n = answer
+        if self.checkpoint is not None and self.checkpoint.key == key:
+            self.present = n
+            self.count_label.setText(self.tr("Present: {n}").format(n=n))
+
+    # ------------------------------------------------------------------ search, walk-in, corrections
+    def open_search(self, text: str = "") -> None:
+        self.stack.setCurrentWidget(self.search)
+        self.search.activate(text)
+
+    def show_camera_page(self) -> None:
+        self.search.box.clear()
+        self.stack.setCurrentWidget(self.camera_view)
+        self.setFocus()
+
+    def escape(self) -> None:
+        if self.stack.currentWidget() is self.search:
+            self.show_camera_page()
+        self.result.dismiss()
+
+    def _run_search(self, query: str) -> None:
+        engine, event_id, cp = self.ctx.engine, self.event_info.id, self.checkpoint
+        if not query.strip():
+            self.search.set_results(query, [])
+            return
+        self.tasks.run(lambda _t: q.search_people(engine, event_id, query, cp)).success(
+            lambda results: self.search.set_results(query, results))
+
+    def open_walk_in(self) -> None:
+        dialog = WalkInDialog(self)
+        dialog.submitted.connect(lambda values: self._register(dialog, values))
+        self.dialog = dialog
+        dialog.open()
+
+    def _register(self, dialog: WalkInDialog, values: dict[str, Any]) -> None:
+        from checkin.services.registration import register_walk_in
+
+        checkpoint, ctx = self.checkpoint, self.ctx
+        if checkpoint is None:
+            dialog.show_error(self.tr("Choose the day or session first (F5)."))
+            return
+        day = checkpoint.day
+
+        def work(_t: Any) -> Decision:
+            attendee = register_walk_in(ctx.engine, ctx.desk, days=[day], **values)
+            return ctx.checkin.admit(attendee.id, checkpoint, Source.WALK_IN)
+
+        def done(decision: Decision) -> None:
+            dialog.accept()
+            self.show_decision(decision)
+            if dialog.print_badge.isChecked() and decision.attendee is not None and not self.ctx.settings.auto_print:
+                self.badges.print_badge(decision.attendee, ask_if_printed=False)
+
+        self.tasks.run_write(work).success(done).failure(
+            lambda exc, _tb: dialog.show_error(str(exc), getattr(exc, "field", "")))
+
+    def open_correct(self, attendee: Attendee) -> None:
+        dialog = CorrectDialog(attendee, self)
+        dialog.submitted.connect(lambda _values: self._save_correction(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _save_correction(self, dialog: CorrectDialog) -> None:
+        from checkin.services.registration import correct_attendee
+
+        changes, ctx, a = dialog.changes(), self.ctx, dialog.attendee
+        if not changes:
+            dialog.accept()
+            return
+
+        def done(_updated: Attendee) -> None:
+            dialog.accept()
+            self.search.refresh()
+
+        self.tasks.run_write(lambda _t: correct_attendee(ctx.engine, ctx.desk, a.id, a.version, **changes)).success(
+            done).failure(lambda exc, _tb: dialog.show_error(str(exc), getattr(exc, "field", "")))
+
+    def print_current(self) -> None:
+        """Ctrl+P: the person selected in search, else the one on the result panel."""
+        attendee = self.search.selected if self.stack.currentWidget() is self.search else None
+        if attendee is None and self.result.decision is not None:
+            attendee = self.result.decision.attendee
+        if attendee is None:
+            self.result.show_message("warn", self.tr("Whose badge?"),
+                                     self.tr("Scan or search for the person first, then print the badge."))
+            return
+        self.badges.print_badge(attendee, ask_if_printed=True)
+
+
+def _list_cameras() -> list[str]:
+    try:
+        from checkin.scanner.sources import list_cameras
+    except ImportError:
+        return []
+    return list_cameras(4)
+
+
+def _hid_hint(code: str) -> str | None:
+    try:
+        from checkin.scanner.hid import explain_bad_input
+    except ImportError:
+        return None
+    return explain_bad_input(code)

@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: MIT
+"""This desk's latest scans, with undo (a void event) for a few minutes after an admission."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from checkin.domain.results import ScanResult
+from checkin.services.desk_queries import RecentScan
+from checkin.ui.desk.wording import headline, local_time, source_label
+
+MARKS = {"ok": ("✔", "#1e7b3c"), "warn": ("●", "#9a6a00"), "error": ("✖", "#b3261e")}
+
+
+class RecentScans(QWidget):
+    undo_requested = Signal(object)  # Scan
+
+    def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.tz = ZoneInfo("UTC")
+        self.undo_minutes = 5
+        self.items: list[RecentScan] = []
+        self.title = QLabel(self.tr("Recent scans at this desk"))
+        f = self.title.font()
+        f.setBold(True)
+        self.title.setFont(f)
+        self.list = QListWidget()
+        lf = self.list.font()
+        lf.setPointSize(11)
+        self.list.setFont(lf)
+        self.undo = QPushButton(self.tr("Undo check-in (Ctrl+Z)"))
+        self.undo.setMinimumHeight(40)
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(self.undo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        self.undo.clicked.connect(self._undo_selected)
+        self.list.currentRowChanged.connect(lambda _r: self._update_button())
+        self._update_button()
+
+    def set_scans(self, scans: list[RecentScan]) -> None:
+        current = self.selected
+        self.items = scans
+        self.list.clear()
+        for r in scans:
+            s = r.scan
+            mark, colour = MARKS[s.result.severity]
+            who = r.name or self.tr("unknown code")
+            text = f"{local_time(s.device_time, self.tz)}  {mark}  {who}  ·  {headline(s.result)}  ·  " \
+                   f"{source_label(s.source.value)}"
+            if r.voided:
+                text += "  ·  " + self.tr("undone")
+            item = QListWidgetItem(text)
+            item.setForeground(QBrush(QColor("#7a8592" if r.voided else colour)))
+            f = item.font()
+            f.setStrikeOut(r.voided)
+            item.setFont(f)
+            self.list.addItem(item)
+        index = next((i for i, r in enumerate(scans) if current and r.scan.id == current.scan.id), 0)
+        if scans:
+            self.list.setCurrentRow(index)
+        self._update_button()
+
+    @property
+    def selected(self) -> RecentScan | None:
+        i = self.list.currentRow()
+        return self.items[i] if 0 <= i < len(self.items) else None
+
+    def undoable(self, r: RecentScan) -> bool:
+        return (r.scan.result is ScanResult.ACCEPTED and not r.voided
+                and self.clock() - r.scan.device_time <= timedelta(minutes=self.undo_minutes))
+
+    def latest_undoable(self) -> RecentScan | None:
+        return next((r for r in self.items if self.undoable(r)), None)
+
+    def _update_button(self) -> None:
+        r = self.selected
+        self.undo.setEnabled(r is not None and self.undoable(r))
+
+    def _undo_selected(self) -> None:
+        r = self.selected
+        if r is not None and self.undoable(r):
+            self.undo_requested.emit(r.scan)

@@ -1,0 +1,176 @@
+# SPDX-License-Identifier: MIT
+"""The app shell: reception desk, coordinator dashboard and organiser tools as tabs.
+
+The dashboard and organiser views are built by another part of the app and imported lazily: if
+their modules are missing, a plain placeholder says so and the desk works regardless. The handheld
+scanner filter is installed here, application-wide, so a scan lands on the desk from any tab.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from checkin import __version__
+from checkin.app import AppContext
+from checkin.config import update_settings
+from checkin.domain.results import Source
+from checkin.ui.desk.desk_view import DeskView
+from checkin.ui.desk.hid_filter import HidFilter
+from checkin.ui.desk.status_bar import DeskStatusBar
+from checkin.ui.i18n import LANGUAGES, Translations
+from checkin.ui.sounds import SoundPlayer
+from checkin.ui.tasks import TaskManager
+from checkin.ui.workers.sync_bridge import SyncBridge
+
+OTHER_VIEWS = (("checkin.ui.dashboard.view", "DashboardView"), ("checkin.ui.organiser.view", "OrganiserView"))
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, tasks: TaskManager, translations: Translations,
+                 sounds: SoundPlayer | None = None, *, start_desk: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.tasks = tasks
+        self.translations = translations
+        self.language = translations.language
+        self.sounds = sounds or SoundPlayer(ctx.settings.sounds)
+        self.start_desk = start_desk
+        self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+        self.desk_status = DeskStatusBar(self)
+        self.setStatusBar(self.desk_status)
+        self.sync = SyncBridge(ctx, tasks, self)
+        self.sync.status_changed.connect(self.desk_status.show_sync)
+        self.hid = HidFilter(self)
+        self.hid.code_scanned.connect(self._handheld_code)
+        self.hid.install()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.desk: DeskView
+        self.other_views: list[QWidget] = []
+        self._build()
+        self.sync.start()
+
+    # ------------------------------------------------------------------ building (and rebuilding)
+    def _build(self) -> None:
+        event = self.ctx.event()
+        self.setWindowTitle(self.tr("Check-in — {event} — {desk}").format(event=event.name, desk=self.ctx.desk.name))
+        self.desk_status.tz = event.tz
+        self.desk = DeskView(self.ctx, self.tasks, self.sounds)
+        self.tabs.addTab(self.desk, self.tr("Reception desk"))
+        titles = (self.tr("Coordinator dashboard"), self.tr("Organiser tools"))
+        self.other_views = []
+        for (module, cls), title in zip(OTHER_VIEWS, titles, strict=True):
+            view = self._load_view(module, cls)
+            self.other_views.append(view)
+            self.tabs.addTab(view, title)
+        self.desk_status.show_sound(self.sounds.backend, self.ctx.settings.sounds)
+        self._menus()
+        if self.start_desk:
+            QTimer.singleShot(0, self.desk.start)
+
+    def _load_view(self, module: str, cls: str) -> QWidget:
+        try:
+            factory: Callable[..., QWidget] = getattr(importlib.import_module(module), cls)
+        except (ImportError, AttributeError) as exc:
+            label = QLabel(self.tr("This part of the app is not installed yet ({what}).").format(what=exc))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            return label
+        return factory(self.ctx, self.tasks)
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        view = bar.addMenu(self.tr("&View"))
+        self.fullscreen_action = QAction(self.tr("Full screen"), self)
+        self.fullscreen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.setChecked(self.isFullScreen())
+        self.fullscreen_action.toggled.connect(self.set_fullscreen)
+        view.addAction(self.fullscreen_action)
+        sync_now = QAction(self.tr("Sync now"), self)
+        sync_now.triggered.connect(self.sync.sync_now)
+        view.addAction(sync_now)
+        lang = bar.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.triggered.connect(lambda _c=False, code=code: self.switch_language(code))
+            group.addAction(action)
+            lang.addAction(action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
+        about = QAction(self.tr("About"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def set_fullscreen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def switch_language(self, code: str) -> None:
+        """Store the choice, install the catalogues and rebuild the views in the new language."""
+        if code == self.language:
+            return
+        engine = self.ctx.engine
+        self.tasks.run_write(lambda _t: update_settings(engine, language=code)).success(
+            lambda s: setattr(self.ctx, "settings", s))
+        self.language = self.translations.install(code)
+        self.desk.shutdown()
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self._build()
+        self.tabs.setCurrentIndex(current)
+        self.sync.refresh()
+        self.language_changed.emit(self.language)
+
+    # ------------------------------------------------------------------ handheld scanner
+    def _handheld_code(self, code: str) -> None:
+        if self.tabs.currentWidget() is not self.desk:
+            self.tabs.setCurrentWidget(self.desk)
+        self.desk.handle_code(code, Source.HANDHELD)
+
+    # ------------------------------------------------------------------ help
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(
+            "F2 — search by name\nF3 — register a walk-in\nF5 — choose the checkpoint\n"
+            "Ctrl+Z — undo the last check-in\nCtrl+P — print the badge\nEsc — clear the result / back to camera\n"
+            "F11 — full screen\n\nThe handheld scanner works wherever the cursor is."))
+
+    def show_about(self) -> None:
+        missing = ", ".join(self.translations.missing)
+        text = self.tr("checkin {version}\nDatabase: {db}\nSound: {sound}").format(
+            version=__version__, db=self.ctx.db_url, sound=self.sounds.backend)
+        if missing:
+            text += "\n" + self.tr("Missing translations: {files}").format(files=missing)
+        QMessageBox.about(self, self.tr("About checkin"), text)
+
+    # ------------------------------------------------------------------ shutdown
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        self.hid.uninstall()
+        self.desk.shutdown()
+        self.sync.stop()
+        self.tasks.cancel_all()
+        self.tasks.wait(5000)

@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: MIT
+"""Sync state for the status bar, always visible: online / offline / local only, pending count.
+
+`checkin.sync.SyncWorker` runs on its own thread and reports through plain callbacks; this bridge
+re-emits them as Qt signals on the GUI thread (`CallbackBridge`). Without a hub (or while the sync
+package is not installed) the bridge still reports "local only" with the outbox count, read on the
+pool every few seconds, so volunteers always see how much has not left this desk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from checkin.app import AppContext
+from checkin.services.desk_queries import pending_outbox
+from checkin.ui.bridge import CallbackBridge
+from checkin.ui.tasks import TaskManager
+
+
+@dataclass(frozen=True, slots=True)
+class SyncView:
+    """What the status bar shows; built from the sync package's status or from the outbox alone."""
+
+    mode: str  # "local" | "online" | "offline" | "starting"
+    pending: int
+    last_success: datetime | None = None
+    last_error: str = ""
+
+
+class SyncBridge(QObject):
+    status_changed = Signal(object)  # SyncView
+    changes_arrived = Signal(object)  # whatever the sync worker reports (ids of changed rows)
+
+    def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = tasks
+        self.worker: Any = None
+        self.problem = ""
+        self._status_bridge = CallbackBridge(self)
+        self._changes_bridge = CallbackBridge(self)
+        self._status_bridge.fired.connect(self._on_status)
+        self._changes_bridge.fired.connect(self.changes_arrived.emit)
+        self._timer = QTimer(self)
+        self._timer.setInterval(5000)
+        self._timer.timeout.connect(self.refresh)
+        self.last = SyncView("local", 0)
+
+    def start(self) -> None:
+        hub = self.ctx.settings.hub_url
+        if hub:
+            try:
+                from checkin.sync import SyncWorker  # type: ignore[attr-defined,unused-ignore]
+            except ImportError as exc:
+                self.problem = f"sync not installed ({exc})"
+            else:
+                try:
+                    self.worker = SyncWorker(self.ctx.engine, hub, on_status=self._status_bridge.callback(),
+                                             on_changes=self._changes_bridge.callback())
+                    self.worker.start()
+                except Exception as exc:  # a bad hub URL must not stop the desk from scanning
+                    self.problem = str(exc)
+                    self.worker = None
+        self._timer.start()
+        self.refresh()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self.worker is not None:
+            try:
+                self.worker.stop()
+            finally:
+                self.worker = None
+
+    def sync_now(self) -> None:
+        if self.worker is not None:
+            self.worker.sync_now()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the pending count (pool thread) when no sync worker reports it."""
+        if self.worker is not None and self.last.mode != "starting":
+            return
+        engine = self.ctx.engine
+        self.tasks.run(lambda _t: pending_outbox(engine)).success(self._on_pending)
+
+    def _on_pending(self, pending: int) -> None:
+        mode = "offline" if self.ctx.settings.hub_url else "local"
+        self._emit(SyncView(mode, int(pending), last_error=self.problem))
+
+    def _on_status(self, status: Any) -> None:
+        """GUI thread: a SyncStatus from the worker (duck-typed: online, pending, last_success...)."""
+        online = bool(getattr(status, "online", False))
+        self._emit(SyncView("online" if online else "offline", int(getattr(status, "pending", 0) or 0),
+                            getattr(status, "last_success", None), str(getattr(status, "last_error", "") or "")))
+
+    def _emit(self, view: SyncView) -> None:
+        self.last = view
+        self.status_changed.emit(view)
