@@ -129,9 +129,9 @@ def parse_code(text: str, *, allow_external: bool = True) -> SignedTicket | Exte
         raise TicketError("bad_alphabet", _layout_hint(text))
     if allow_external and _EXTERNAL.fullmatch(text):
         return ExternalCode(text)
-    if len(text) >= 100 and text.isascii():
+    if len(text) >= 100 and text[:2].upper() == "CK":  # e.g. `CK&...` from an AZERTY layout
         raise TicketError("bad_alphabet", _layout_hint(text))
-    raise TicketError("malformed", "not a ticket code of this system")
+    raise TicketError("malformed", "not a ticket code of this system (a QR code of something else?)")
 
 
 def _parse_signed(body: str) -> SignedTicket:
