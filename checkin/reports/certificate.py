@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -188,6 +187,6 @@ def render_certificate(out: str | Path, ctx: ReportContext, data: PersonAttendan
     with atomic_output(out) as tmp:
         doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm,
                                 topMargin=20 * mm, bottomMargin=20 * mm, title=words.title.capitalize(),
-                                author=ctx.event.name, creator="checkin")
-        doc.build(story, onFirstPage=_frame, onLaterPages=_frame,
-                  canvasmaker=partial(Canvas, initialFontName=regular))
+                                author=ctx.event.name, creator="checkin",
+                                initialFontName=regular)
+        doc.build(story, onFirstPage=_frame, onLaterPages=_frame)
