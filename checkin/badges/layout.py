@@ -10,7 +10,7 @@ Order of preference, chosen for badges read at arm's length:
 2. the fewest lines at the largest size, breaking at spaces, or if that is not enough also after
    hyphens (`Brzęczyszczykiewicz-` / `Wójcik`), up to `max_lines` and the box height;
 3. the same at the minimum size, breaking inside words when one word alone is too wide;
-4. below the minimum size (never below `ABSOLUTE_MIN`) rather than cut anything off.
+4. below the minimum size (below `ABSOLUTE_MIN` only for absurd input) rather than cut anything off.
 """
 
 from __future__ import annotations
@@ -163,18 +163,18 @@ def fit_text(
                 if len(lines) <= n and all(_width1(li, font) * size <= width for li in lines):
                     return make(lines, size)
         size -= SIZE_STEP
-    # 4. last resort: break inside words, shrinking below the minimum if it must
+    # 4. last resort: break inside words, shrinking below the minimum if it must. Below ABSOLUTE_MIN the
+    # text is unreadable, but it is still all there (search, copy, screen readers): never cut.
     size = min_size
-    while size > ABSOLUTE_MIN:
+    while True:
         n = lines_fitting(size)
         if n >= 1:
             lines = wrap(text, font, size, width, break_words=True)
             if len(lines) <= n:
                 return make(lines, size)
-        size -= SIZE_STEP
-    size = ABSOLUTE_MIN
-    lines = wrap(text, font, size, width, break_words=True)
-    return make(lines[: max(1, lines_fitting(size))], size)  # nothing readable is left to lose
+        size -= SIZE_STEP if size > ABSOLUTE_MIN else SIZE_STEP / 4
+        if size <= SIZE_STEP / 4:
+            return make(wrap(text, font, SIZE_STEP / 4, width, break_words=True), SIZE_STEP / 4)
 
 
 def _step_down(size: float) -> float:
