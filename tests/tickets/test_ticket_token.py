@@ -15,13 +15,16 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine
 
+from checkin.domain.models import Checkpoint
 from checkin.domain.results import ScanResult
 from checkin.services.checkin import CheckInService
 from checkin.services.registration import reissue_ticket
 from checkin.tickets import token
 from checkin.tickets.keys import register_public_key, set_key_active
-from tests.conftest import AddAttendee, Clock
+from tests.conftest import DAY2, AddAttendee, Clock
 from tests.tickets.ticket_help import ENTRANCE, EVENT_ID, TicketFor, logged_scan
+
+DAY2_ENTRANCE = Checkpoint(DAY2)
 
 
 def _flip(code: str, byte_index: int, bit: int = 0) -> str:
@@ -156,16 +159,9 @@ def test_key_rotation_two_active_keys_then_the_old_one_withdrawn(
 
     set_key_active(event_engine, token.key_id_for(organiser_key.public_key()), False)
     service.reload()
-    withdrawn = service.scan(old_ticket, Checkpoint_day2())
+    withdrawn = service.scan(old_ticket, DAY2_ENTRANCE)
     assert withdrawn.result is ScanResult.INVALID and withdrawn.reason == "unknown_key"
-    assert service.scan(new_ticket, Checkpoint_day2()).result is ScanResult.ACCEPTED
-
-
-def Checkpoint_day2():  # type: ignore[no-untyped-def]  # noqa: N802
-    from checkin.domain.models import Checkpoint
-    from tests.conftest import DAY2
-
-    return Checkpoint(DAY2)
+    assert service.scan(new_ticket, DAY2_ENTRANCE).result is ScanResult.ACCEPTED
 
 
 def test_ticket_of_another_event_is_named_as_such(
