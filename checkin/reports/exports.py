@@ -45,11 +45,16 @@ class ExportResult:
 
 def resolve_format(fmt: str | None, out: str | Path, allowed: tuple[str, ...]) -> str:
     """The format asked for, or the output file's extension; refused with the list of choices."""
-    chosen = (fmt or Path(out).suffix.lstrip(".")).lower()
-    if chosen not in allowed:
-        what = f"format '{chosen}'" if chosen else f"no format given and '{Path(out).name}' has no known extension"
-        raise ReportError(f"{what}: choose one of {', '.join(allowed)}")
-    return chosen
+    choices = ", ".join(allowed)
+    if fmt:
+        if fmt.lower() not in allowed:
+            raise ReportError(f"format '{fmt}' is not available here: choose one of {choices}")
+        return fmt.lower()
+    suffix = Path(out).suffix.lstrip(".").lower()
+    if suffix not in allowed:
+        raise ReportError(f"no --format given and '{Path(out).name}' does not end in a known extension: "
+                          f"choose one of {choices}")
+    return suffix
 
 
 def _days(ctx: ReportContext, day: date | None) -> list[date]:

@@ -262,7 +262,7 @@ def render_list(out: str | Path, doc: ListDocument, *, progress: Progress | None
 def signature_columns() -> list[Column]:
     """Lp. | Nazwisko i imię | Instytucja, stanowisko | Wejście | Podpis."""
     return [Column("Lp.", 0.05, "right"), Column("Nazwisko i imię", 0.25, bold=True, second_grey=False),
-            Column("Instytucja / stanowisko", 0.37, wrap=True), Column("Wejście", 0.09, "center"),
+            Column("Instytucja / stanowisko", 0.35, wrap=True), Column("Wejście", 0.11, "center"),
             Column("Podpis", 0.24)]
 
 

@@ -13,7 +13,7 @@ def test_surnames_follow_the_polish_alphabet_not_code_points() -> None:
     assert sorted(names, key=polish_key) == [
         "Azja", "Ąbel", "Cudny", "Ćwik", "Lis", "Łuczak", "Nowak", "Nowak-Kowalska", "Nowakowski", "Ńaki",
         "Owca", "Ósma", "Sowa", "Szulc", "Śliwa", "Zając", "Źrebię", "Żak"]
-    assert sorted(names)[-4:] == ["Łuczak", "Ńaki", "Śliwa", "Żak"]  # what plain sorting would print
+    assert sorted(names)[-5:] == ["Łuczak", "Ńaki", "Śliwa", "Źrebię", "Żak"]  # what plain sorting would print
 
 
 def test_case_and_foreign_accents_only_break_ties() -> None:
