@@ -52,7 +52,8 @@ def test_every_export_command_writes_its_file(congress: Congress, tmp_path: Path
 @pytest.mark.parametrize(("args", "message"), [
     (["attendance", "--out", "x.pdf"], "the PDF attendance list is made per day: add --day, e.g. --day 2022-10-19"),
     (["attendance", "--day", "2022-10-21", "--out", "x.csv"], "2022-10-21 is not a day of"),
-    (["attendance", "--day", "2022-10-19", "--out", "x.txt"], "no --format given and 'x.txt' does not end in a known extension"),
+    (["attendance", "--day", "2022-10-19", "--out", "x.txt"],
+     "no --format given and 'x.txt' does not end in a known extension"),
     (["sessions", "--session", "D9-XX", "--out", "x.csv"], "no session with code 'D9-XX' in this event (codes: D1-OTW"),
     (["certificate", "--attendee", "KS22-1000", "--out", "x.docx"], "a certificate is a PDF"),
     (["certificate", "--attendee", "nikt", "--out", "x.pdf"], "no attendee 'nikt'"),
