@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "checkin.cli.roster_cmds",
     "checkin.cli.scan_cmds",
     "checkin.cli.ticket_cmds",
+    "checkin.cli.export_cmds",
 ]
 
 
