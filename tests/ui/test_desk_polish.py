@@ -66,7 +66,7 @@ def test_the_polish_desk_shows_no_english_and_speaks_polish_after_scans(qtbot, m
     qtbot.waitUntil(lambda: desk.result.state == "warn", timeout=5_000)
     assert desk.result.detail.text() == "Już zarejestrowany o 09:12 przy stanowisku Desk 1."
     desk.open_search("zolc")
-    qtbot.waitUntil(lambda: bool(desk.search.results) and desk.search.table.item(0, 2) is not None, timeout=5_000)
-    assert desk.search.table.item(0, 2).text() == "obecny od 09:12 (Desk 1)"
+    qtbot.waitUntil(lambda: bool(desk.search.results) and desk.search.table.item(0, 1) is not None, timeout=5_000)
+    assert desk.search.table.item(0, 1).text() == "obecny od 09:12 (Desk 1)"
     leaked = [text for text in visible_texts(window) if text in english]
     assert leaked == []

@@ -8,7 +8,7 @@ must choose, so a check-in is never recorded silently against the wrong day.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from checkin.domain.models import Checkpoint
@@ -62,7 +62,7 @@ class CheckpointPicker(QWidget):
             self.combo.addItem(self.tr("— choose the day or session —"))
             self._checkpoints.append(None)
         for day in event.days:
-            when = locale.toString(day.date, "dddd d MMMM")
+            when = locale.toString(QDate(day.date), "dddd d MMMM")
             self.combo.addItem(self.tr("Entrance · {day}").format(day=f"{when} ({day.label})" if day.label else when))
             self._checkpoints.append(Checkpoint(day.date))
             for s in choices.sessions:
@@ -99,13 +99,13 @@ class CheckpointPicker(QWidget):
         c = self.choices
         if c is None:
             return
-        today = QLocale().toString(c.today, QLocale.FormatType.LongFormat)
+        today = QLocale().toString(QDate(c.today), QLocale.FormatType.LongFormat)
         if not c.today_is_event_day and self.current is None:
             self.warning.setText(self.tr("Today ({today}) is not a day of this event. Choose the day or "
                                          "session you are checking in for before scanning.").format(today=today))
             self.warning.show()
         elif self.current is not None and self.current.day != c.today:
-            day = QLocale().toString(self.current.day, QLocale.FormatType.LongFormat)
+            day = QLocale().toString(QDate(self.current.day), QLocale.FormatType.LongFormat)
             self.warning.setText(self.tr("Recording check-ins for {day}, not for today ({today}).")
                                  .format(day=day, today=today))
             self.warning.show()

@@ -32,6 +32,7 @@ class RecentScans(QWidget):
         f.setBold(True)
         self.title.setFont(f)
         self.list = QListWidget()
+        self.list.setMinimumHeight(150)
         lf = self.list.font()
         lf.setPointSize(11)
         self.list.setFont(lf)
@@ -49,7 +50,6 @@ class RecentScans(QWidget):
         self._update_button()
 
     def set_scans(self, scans: list[RecentScan]) -> None:
-        current = self.selected
         self.items = scans
         self.list.clear()
         for r in scans:
@@ -66,9 +66,8 @@ class RecentScans(QWidget):
             f.setStrikeOut(r.voided)
             item.setFont(f)
             self.list.addItem(item)
-        index = next((i for i, r in enumerate(scans) if current and r.scan.id == current.scan.id), 0)
-        if scans:
-            self.list.setCurrentRow(index)
+        if scans:  # the newest is what a volunteer means to undo
+            self.list.setCurrentRow(0)
         self._update_button()
 
     @property

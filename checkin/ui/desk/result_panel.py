@@ -11,6 +11,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from checkin.domain.decision import Decision
@@ -44,6 +45,7 @@ class ResultPanel(QFrame):
         self.headline = self._label(30, bold=True)
         self.name = self._label(40, bold=True)
         self.organisation = self._label(20)
+        self._org_font = self.organisation.font()
         self.category = self._label(18, bold=True)
         self.detail = self._label(17)
         self.checkpoint = self._label(12)
@@ -82,6 +84,7 @@ class ResultPanel(QFrame):
         self._paint("idle")
         self.headline.setText(self.tr("Ready to scan"))
         self.name.setText("")
+        self.organisation.setFont(self._org_font)
         self.organisation.setText(hint or self.tr("Show the QR code to the camera, scan it with the handheld "
                                                   "scanner, or press F2 to search by name."))
         self.category.setText("")
@@ -96,10 +99,9 @@ class ResultPanel(QFrame):
         self.headline.setText(wording.headline(decision.result))
         a = decision.attendee
         self.name.setText(a.full_name if a else "")
-        org = a.organisation if a else ""
-        if a and a.position:
-            org = f"{org}\n{a.position}" if org else a.position
-        self.organisation.setText(org)
+        self._fit(self.name, 40, 22, lines=2)
+        self.organisation.setText(a.organisation if a else "")
+        self._fit(self.organisation, 20, 13, lines=2)
         self.category.setText(wording.category_label(a.category).upper() if a else "")
         self.detail.setText(wording.reason_sentence(decision, tz))
         self.checkpoint.setText(self.tr("{checkpoint} · {time}").format(
@@ -107,12 +109,29 @@ class ResultPanel(QFrame):
             time=wording.local_time(decision.device_time, tz)))
         self._restart_timer()
 
+    def _fit(self, label: QLabel, largest: int, smallest: int, lines: int) -> None:
+        """Shrink a long name or institution until it fits `lines` lines of the panel's width."""
+        width = max(200, self.width() - 70)
+        font = label.font()
+        size = largest
+        while size > smallest:
+            font.setPointSize(size)
+            metrics = QFontMetrics(font)
+            words = label.text().split()
+            longest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+            if longest <= width and metrics.horizontalAdvance(label.text()) <= width * lines * 0.92:
+                break
+            size -= 2
+        font.setPointSize(size)
+        label.setFont(font)
+
     def show_message(self, state: str, headline: str, detail: str) -> None:
         """A result that is not a scan decision (e.g. a scanner error) in the same place."""
         self.decision = None
         self._paint(state)
         self.headline.setText(headline)
         self.name.setText("")
+        self.organisation.setFont(self._org_font)
         self.organisation.setText("")
         self.category.setText("")
         self.detail.setText(detail)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,17 +62,17 @@ class SearchPanel(QWidget):
         font = self.box.font()
         font.setPointSize(16)
         self.box.setFont(font)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Institution"), self.tr("Status")])
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Status")])
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.verticalHeader().setDefaultSectionSize(54)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         tfont = self.table.font()
         tfont.setPointSize(12)
         self.table.setFont(tfont)
@@ -135,18 +135,16 @@ class SearchPanel(QWidget):
         self.table.setRowCount(len(results))
         for row, person in enumerate(results):
             a = person.attendee
-            name = QTableWidgetItem(f"{a.last_name} {a.first_name}")
-            f = name.font()
-            f.setBold(True)
-            name.setFont(f)
-            org = QTableWidgetItem(f"{a.organisation}  ·  {category_label(a.category)}" if a.organisation
-                                   else category_label(a.category))
+            second = f"{a.organisation}  ·  {category_label(a.category)}" if a.organisation \
+                else category_label(a.category)
+            name = QTableWidgetItem(f"{a.last_name} {a.first_name}\n{second}")
+            name.setToolTip(f"{a.full_name}\n{a.organisation}\n{a.email}")
             status = QTableWidgetItem(self.status_text(person))
             if a.cancelled:
                 status.setForeground(QColor("#b3261e"))
             elif person.present_since is not None:
                 status.setForeground(QColor("#1e7b3c"))
-            for col, item in enumerate((name, org, status)):
+            for col, item in enumerate((name, status)):
                 self.table.setItem(row, col, item)
         if results:
             index = next((i for i, p in enumerate(results) if selected and p.attendee.id == selected.id), 0)
@@ -186,10 +184,10 @@ class SearchPanel(QWidget):
         for b in (self.admit, self.correct, self.reprint):
             b.setEnabled(has)
 
-    def _emit_selected(self, signal: Signal) -> None:  # type: ignore[type-arg,unused-ignore]
+    def _emit_selected(self, signal: SignalInstance) -> None:
         a = self.selected
         if a is not None:
-            signal.emit(a)  # type: ignore[attr-defined]
+            signal.emit(a)
 
     def _admit_selected(self) -> None:
         self._emit_selected(self.admit_requested)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from checkin.domain.decision import Decision
 from checkin.domain.results import ScanResult
@@ -112,5 +112,5 @@ def local_date(moment_date: object) -> str:
     from datetime import date
 
     if isinstance(moment_date, date):
-        return QLocale().toString(moment_date, QLocale.FormatType.LongFormat)
+        return QLocale().toString(QDate(moment_date), QLocale.FormatType.LongFormat)
     return str(moment_date)
