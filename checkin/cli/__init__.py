@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--operator", default="", help="volunteer's name or initials, kept in the scan log")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--camera", metavar="SPEC", help="desk app: camera:0, folder:DIR, video:FILE, or '' for none")
+    parser.add_argument("--lang", choices=["pl", "en"], help="desk app language (default: settings, else system)")
+    parser.add_argument("--fullscreen", action="store_true", help="desk app: start full screen")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
