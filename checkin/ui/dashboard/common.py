@@ -16,20 +16,17 @@ ACCENT = QColor("#1565c0")
 MUTED = QColor("#6b7280")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
-
 
 def category_label(category: str) -> str:
     """The category as people call it; unknown categories from an import are shown as they are."""
     labels = {
-        "participant": _tr("Participants"),
-        "speaker": _tr("Speakers"),
-        "partner": _tr("Partners"),
-        "media": _tr("Media"),
-        "staff": _tr("Staff"),
-        "organiser": _tr("Organisers"),
-        "guest": _tr("Guests"),
+        "participant": QCoreApplication.translate("Dashboard", "Participants"),
+        "speaker": QCoreApplication.translate("Dashboard", "Speakers"),
+        "partner": QCoreApplication.translate("Dashboard", "Partners"),
+        "media": QCoreApplication.translate("Dashboard", "Media"),
+        "staff": QCoreApplication.translate("Dashboard", "Staff"),
+        "organiser": QCoreApplication.translate("Dashboard", "Organisers"),
+        "guest": QCoreApplication.translate("Dashboard", "Guests"),
     }
     return labels.get(category, category)
 
@@ -45,13 +42,13 @@ def local_time(moment: datetime | None, tz: ZoneInfo) -> str:
 def ago(moment: datetime | None, now: datetime) -> str:
     """'just now', '3 min ago', '2 h ago': how fresh a desk's last activity is."""
     if moment is None:
-        return _tr("never")
+        return QCoreApplication.translate("Dashboard", "never")
     seconds = max(0, int((now - moment).total_seconds()))
     if seconds < 60:
-        return _tr("just now")
+        return QCoreApplication.translate("Dashboard", "just now")
     if seconds < 3600:
-        return _tr("{n} min ago").format(n=seconds // 60)
-    return _tr("{n} h ago").format(n=seconds // 3600)
+        return QCoreApplication.translate("Dashboard", "{n} min ago").format(n=seconds // 60)
+    return QCoreApplication.translate("Dashboard", "{n} h ago").format(n=seconds // 3600)
 
 
 def local_date(day: object) -> str:

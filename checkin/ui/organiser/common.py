@@ -16,9 +16,6 @@ OK_STYLE = "color: #2e7d32;"
 ERROR_STYLE = "color: #c62828;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Organiser", text)
-
 
 def heading(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
@@ -97,7 +94,7 @@ def cancellable(task_progress: Callable[[int, int], None], task: Task[Any]) -> C
 
 def failure_text(exc: BaseException) -> str:
     if isinstance(exc, CancelledError):
-        return _tr("Cancelled; nothing more was done.")
+        return QCoreApplication.translate("Organiser", "Cancelled; nothing more was done.")
     return str(exc) or exc.__class__.__name__
 
 
@@ -107,8 +104,9 @@ def not_available(parent: QWidget, what: str, module: str, error: BaseException)
     layout = QVBoxLayout(page)
     layout.addWidget(heading(what, page))
     label = message_label(page)
-    show_message(label, _tr("Not available yet in this version: the module {module} could not be loaded ({error}).")
-                 .format(module=module, error=error), error=True)
+    text = QCoreApplication.translate(
+        "Organiser", "Not available yet in this version: the module {module} could not be loaded ({error}).")
+    show_message(label, text.format(module=module, error=error), error=True)
     layout.addWidget(label)
     layout.addStretch(1)
     return page
