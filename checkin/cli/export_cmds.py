@@ -55,7 +55,8 @@ def register(sub: Any) -> None:
     cert = add_command(ex, "certificate", "certificate of attendance (PDF) for one person")
     cert.add_argument("--attendee", required=True, metavar="ID", help="attendee id or registration number")
     cert.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    cert.add_argument("--lang", choices=("pl", "en"), default="pl", help="language (default: pl)")
+    cert.add_argument("--lang", dest="certificate_lang", choices=("pl", "en"), default="pl",
+                      help="language of the certificate (default: pl)")
     cert.add_argument("--issued", type=parse_day, help="date on the certificate (default: last day attended)")
     cert.set_defaults(func=cmd_certificate)
 
@@ -118,7 +119,7 @@ def cmd_certificate(ctx: CliContext) -> int:
     a = ctx.args
     if a.out.suffix.lower() != ".pdf":
         raise CliError(f"a certificate is a PDF: give --out a name ending in .pdf (got '{a.out.name}')")
-    return _done(ctx, _run(ctx, export_certificate, a.attendee, a.out, lang=a.lang, issued=a.issued),
+    return _done(ctx, _run(ctx, export_certificate, a.attendee, a.out, lang=a.certificate_lang, issued=a.issued),
                  "certificate")
 
 

@@ -15,9 +15,12 @@ Day 2: Łukasz at 08:50, Ścibor Śliwa at 08:55.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -59,3 +62,10 @@ def merged_scan(engine: Engine, attendee: Attendee, desk: Desk, when: datetime, 
 def load_event_of(engine: Engine) -> Event:
     with engine.connect() as conn:
         return load_event(conn)
+
+
+def pdftotext(path: Path, page: int | None = None) -> str:
+    assert shutil.which("pdftotext"), "poppler-utils (pdftotext) is needed to read the PDFs back"
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", "-layout", *pages, str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from reportdata import Congress
+from reportdata import Congress, pdftotext
 
 from checkin.cli import main
 
@@ -45,6 +45,7 @@ def test_every_export_command_writes_its_file(congress: Congress, tmp_path: Path
         code, out, err = run(capsys, congress, "export", *args, "--out", str(tmp_path / name))
         assert (code, err) == (0, ""), (args, err)
         assert (tmp_path / name).stat().st_size > 0 and str(tmp_path / name) in out
+    assert "CERTIFICATE OF ATTENDANCE" in pdftotext(tmp_path / "c.pdf")  # --lang en reached the certificate
     assert openpyxl.load_workbook(tmp_path / "m.xlsx")["Obecność"].max_row == 9  # header + 8 people
     assert json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))["days"][0]["present"] == 4
 

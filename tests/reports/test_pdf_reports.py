@@ -5,25 +5,17 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 import subprocess
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from reportdata import DAY1, Congress
+from reportdata import DAY1, Congress, pdftotext
 
 from checkin.domain.models import Checkpoint
 from checkin.reports import ReportError, export_attendance, export_certificate, export_no_shows, export_sessions
 from checkin.reports.pdf_list import rows_per_page
-
-
-def pdftotext(path: Path, page: int | None = None) -> str:
-    assert shutil.which("pdftotext"), "poppler-utils (pdftotext) is needed to read the PDFs back"
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-layout", *pages, str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
 
 
 def assert_fonts_embedded(path: Path) -> None:
