@@ -18,7 +18,7 @@ libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1 lib
 python3-venv"
 TEST_PKGS="poppler-utils xvfb"
 PKGS="$APP_PKGS"
-[ "$MODE" = "test" ] && PKGS="$PKGS $TEST_PKGS"
+if [ "$MODE" = "test" ]; then PKGS="$PKGS $TEST_PKGS"; fi
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -29,7 +29,7 @@ fi
 if [ -n "$missing" ]; then
   echo "checkin setup: installing system packages:$missing"
   SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null; }; then
     echo "checkin setup: could not install:$missing" >&2
     echo "  install them yourself (sudo apt-get install$missing) and run this again." >&2
@@ -44,8 +44,11 @@ if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; th
 fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 EXTRAS=""
-[ "$MODE" = "test" ] && EXTRAS="[dev]"
-stamp=".venv/.checkin-installed$( [ "$MODE" = test ] && echo -test)"
+stamp=".venv/.checkin-installed"
+if [ "$MODE" = "test" ]; then
+  EXTRAS="[dev]"
+  stamp=".venv/.checkin-installed-test"
+fi
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e ".$EXTRAS"

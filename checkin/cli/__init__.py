@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "checkin.cli.scan_cmds",
     "checkin.cli.ticket_cmds",
     "checkin.cli.export_cmds",
+    "checkin.cli.badge_cmds",
 ]
 
 
@@ -35,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--operator", default="", help="volunteer's name or initials, kept in the scan log")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (database, decoder, badge, Qt) without a display")
     parser.add_argument("--camera", metavar="SPEC", help="desk app: camera:0, folder:DIR, video:FILE, or '' for none")
     parser.add_argument("--lang", choices=["pl", "en"], help="desk app language (default: settings, else system)")
     parser.add_argument("--fullscreen", action="store_true", help="desk app: start full screen")
@@ -47,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from checkin.selftest import main as self_test
+
+        return self_test(as_json=args.json)
     if args.command is None:
         args.func = _run_gui
     ctx = CliContext(args)
