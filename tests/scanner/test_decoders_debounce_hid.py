@@ -49,7 +49,7 @@ def test_each_backend_reads_a_ticket_in_a_webcam_frame(name: str) -> None:
 
 
 def test_unknown_or_missing_decoder_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(DecoderUnavailable, match="unknown decoder 'quagga'.*zxing-cpp, pyzbar, opencv"):
+    with pytest.raises(DecoderUnavailable, match=r"unknown decoder 'quagga'.*zxing-cpp, pyzbar, opencv"):
         make_decoder("quagga")
     real_import = builtins.__import__
 
