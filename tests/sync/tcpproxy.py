@@ -53,14 +53,14 @@ class TcpProxy:
     def _cut_all(self) -> None:
         with self._lock:
             conns, self._conns = self._conns, []
+            if conns:
+                self.cuts += 1  # counted before the sockets close: the desk may look right away
         for c in conns:
             try:
                 c.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
             c.close()
-        if conns:
-            self.cuts += 1
 
     def _accept(self) -> None:
         while not self._closed:
