@@ -71,10 +71,17 @@ def read_batch(local: Engine, limit: int = BATCH_SIZE) -> Batch | None:
             desks=fetch(t.desk, "id", ids["desk"], ("last_sync", "clock_offset_ms")),
             attendees=fetch(t.attendee, "id", ids["attendee"]),
             tickets=fetch(t.ticket, "attendee_id", ids["attendee"]),
-            changes=fetch(t.attendee_change, "id", ids["attendee_change"]),
+            # an attendee travels with its change log: the hub needs it to tell an edit made on top of
+            # the hub's version from a conflicting one (see `_is_conflict`)
+            changes=_unique(fetch(t.attendee_change, "id", ids["attendee_change"])
+                            + fetch(t.attendee_change, "attendee_id", ids["attendee"])),
             prints=fetch(t.badge_print, "id", ids["badge_print"]),
             scans=fetch(t.scan, "id", ids["scan"], ("hub_time",)),
         )
+
+
+def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list({r["id"]: r for r in rows}.values())
 
 
 def begin_as_desk(hub: Connection, desk_id: str) -> None:

@@ -8,7 +8,7 @@ Both sides hold the same logical tables (`checkin.storage.tables`); on the hub t
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -60,7 +60,7 @@ def upsert(conn: Connection, table: Table, rows: list[dict[str, Any]], keys: Seq
 
 def attendee_key(row: Any) -> tuple[int, datetime, str]:
     """Last writer wins by (version, updated_at, updated_by): a total order every desk agrees on."""
-    m = row if isinstance(row, dict) else row._mapping
+    m = row if isinstance(row, Mapping) else row._mapping
     return int(m["version"]), m["updated_at"], str(m["updated_by"] or "")
 
 
@@ -75,7 +75,7 @@ def json_safe(value: Any) -> Any:
 def superseded_change(row: Any) -> dict[str, Any]:
     """The attendee_change row recording a losing roster edit; its id is derived from the losing
     row, so the hub and a desk that both notice the same loss write the same row once."""
-    m = row if isinstance(row, dict) else row._mapping
+    m = row if isinstance(row, Mapping) else row._mapping
     version, updated_at, updated_by = attendee_key(m)
     ident = uuid.uuid5(_SUPERSEDED_NS, f"{m['id']}/{version}/{updated_by}/{updated_at.isoformat()}")
     return {
