@@ -186,19 +186,24 @@ class BadgePainter:
         c.setFillColor(white)
         c.rect(x0, y0 - side, side, side, stroke=0, fill=1)
         c.setFillColor(self.colour("#000000"))
-        path = c.beginPath()
+        # One path in module units: a translate+scale, then integer `x y w 1 re` per horizontal run.
+        # Integers keep the stream small and skip reportlab's per-number float formatting (the
+        # slowest part of a badge when drawn rectangle by rectangle).
+        ops: list[str] = []
         for r, row in enumerate(matrix):
-            y = y0 - (quiet + r + 1) * module
             col = 0
-            while col < n:  # one rectangle per horizontal run of dark modules
+            while col < n:
                 if row[col]:
                     start = col
                     while col < n and row[col]:
                         col += 1
-                    path.rect(x0 + (quiet + start) * module, y, (col - start) * module, module)
+                    ops.append(f"{start} {n - 1 - r} {col - start} 1 re")
                 else:
                     col += 1
-        c.drawPath(path, stroke=0, fill=1)
+        c.saveState()
+        c.transform(module, 0, 0, module, x0 + quiet * module, y0 - side + quiet * module)
+        c.addLiteral("\n".join(ops) + "\nf")
+        c.restoreState()
 
 
 def _cut_marks(c: Canvas, template: BadgeTemplate, x0: float, y0: float) -> None:
