@@ -70,7 +70,7 @@ class ArrivalsChart(QWidget):
             return
         peak = max(n for _, n in self._bars) or 1
         step = _nice_step(peak)
-        top = step * ((peak + step - 1) // step)
+        top = step * ((peak + peak // 10 + step) // step)  # headroom for the label over the tallest bar
         left = metrics.horizontalAdvance(str(top)) + 12
         bottom_margin = metrics.height() + 8
         plot = QRectF(left, metrics.height() + 4, self.width() - left - 8,

@@ -64,9 +64,12 @@ class ProjectorWindow(QWidget):
         self.chart.bar_color = QColor("#60a5fa")
         self.arrivals_title = QLabel(self.tr("Arrivals per 10 minutes"), self)
         self.sessions = SessionTable(self)
-        self.sessions.setStyleSheet("QTableWidget { gridline-color: #374151; border: none; }"
-                                    "QHeaderView::section { background: #1f2937; color: #f9fafb; border: none;"
-                                    " padding: 4px; }")
+        self.sessions.setStyleSheet(
+            "QTableWidget { background: #111827; alternate-background-color: #1f2937; color: #f9fafb;"
+            " gridline-color: #374151; border: none; }"
+            "QHeaderView::section { background: #1f2937; color: #f9fafb; border: none; padding: 4px; }")
+        self.sessions.setColumnHidden(2, True)  # room: the projector is for counts; the desk tab has it
+        self.sessions.setColumnHidden(5, True)  # registered
         grid.addWidget(self.day_panel, 0, 0, 3, 1)
         grid.addWidget(self.arrivals_title, 0, 1)
         grid.addWidget(self.chart, 1, 1)

@@ -15,7 +15,7 @@ import time
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -78,6 +78,7 @@ class DashboardView(QWidget):
         header.addWidget(QLabel(self.tr("Day:"), self))
         self.day_combo = QComboBox(self)
         self.day_combo.setAccessibleName(self.tr("Day shown"))
+        self.day_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.day_combo.activated.connect(self._day_chosen)
         header.addWidget(self.day_combo)
         self.projector_button = QPushButton(self.tr("Projector mode (F11)"), self)
@@ -106,8 +107,9 @@ class DashboardView(QWidget):
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 5)
         grid.setRowStretch(0, 5)
-        grid.setRowStretch(1, 5)
-        grid.setRowStretch(2, 2)
+        grid.setRowStretch(1, 4)
+        grid.setRowStretch(2, 3)
+        self.desks.setMinimumHeight(110)
         layout.addLayout(grid, 1)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -205,6 +207,11 @@ class DashboardView(QWidget):
         self._projector.closed.connect(self._projector_closed)
         if self.data is not None:
             self._projector.set_data(self.data)
+        # a second screen is usually the projector; with one screen, cover this one
+        screens = QGuiApplication.screens()
+        screen = screens[-1] if len(screens) > 1 else (self.screen() or QGuiApplication.primaryScreen())
+        if screen is not None:
+            self._projector.setGeometry(screen.geometry())
         self._projector.showFullScreen()
         self.projector_button.setText(self.tr("Close projector mode"))
 

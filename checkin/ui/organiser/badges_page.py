@@ -83,7 +83,7 @@ class BadgesPage(QWidget):
         self.templates = templates
         self.template.blockSignals(True)
         for tpl in templates:
-            self.template.addItem(f"{tpl.title} ({tpl.width_mm:g} × {tpl.height_mm:g} mm)", tpl.id)
+            self.template.addItem(tpl.title, tpl.id)
         current = self.template.findData(self.ctx.settings.badge_template)
         self.template.setCurrentIndex(max(0, current))
         self.template.blockSignals(False)

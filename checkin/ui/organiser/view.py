@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -43,7 +44,7 @@ class LockPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         box = QWidget(self)
-        box.setMaximumWidth(520)
+        box.setFixedWidth(560)  # a word-wrapped label inside a centred box needs a definite width
         layout = QVBoxLayout(box)
         self.title = heading(self.tr("Organiser tools are locked"), box)
         layout.addWidget(self.title)
@@ -70,7 +71,11 @@ class LockPage(QWidget):
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.message = message_label(box)
         layout.addWidget(self.message)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # stretches, not an alignment flag: wrapped labels then get their full height
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.reset()
 
