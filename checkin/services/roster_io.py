@@ -132,7 +132,9 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
     rows: list[tuple[int, list[str]]] = []
     try:
         for number, record in enumerate(reader, start=1):
-            cells = [_clean(c) for c in record]
+            cells = [c.strip() for c in record]
+            if any(c.startswith('="') for c in cells):
+                cells = [_clean(c) for c in cells]
             if not any(cells):
                 continue
             if headers is None:

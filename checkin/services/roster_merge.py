@@ -17,18 +17,23 @@ seconds, not minutes; see bench/import_roster.py.
 
 from __future__ import annotations
 
+import json
+import re
 import secrets
 import uuid
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, select
+from sqlalchemy import Engine, Text, bindparam, select, type_coerce
 from sqlalchemy.engine import Connection, Row
 
+from checkin.domain.text import fold
 from checkin.services.roster_model import ImportReport, ParsedRoster, RosterChange, RosterRow, name_key
 from checkin.storage import tables as t
-from checkin.storage.attendees import search_key_for
+from checkin.storage.attendees import SEARCH_FIELDS
 from checkin.storage.db import read_tx, write_tx
 from checkin.storage.types import utcnow
 
@@ -74,7 +79,7 @@ class _Plan:
 
 def _plan(conn: Connection, event_id: str, parsed: ParsedRoster, report: ImportReport, cancel_missing: bool,
           desk_id: str) -> _Plan:
-    existing = list(conn.execute(select(t.attendee).where(t.attendee.c.event_id == event_id)))
+    existing = _load_existing(conn, event_id)
     protected = _desk_registered(conn, event_id, desk_id, existing)
     matches = _match(parsed.rows, existing)
     fields = [f for f in COMPARED if f in parsed.fields]
@@ -87,7 +92,7 @@ def _plan(conn: Connection, event_id: str, parsed: ParsedRoster, report: ImportR
             values = {**_DEFAULTS, **new_values, "id": str(uuid.uuid4()), "event_id": event_id,
                       "ticket_id": secrets.token_hex(16), "status": "active", "version": 1,
                       "updated_at": now, "updated_by": desk_id}
-            values["search_key"] = search_key_for(values)
+            values["search_key"] = _search_key(values)
             plan.inserts.append(values)
             change = RosterChange("add", values["id"], row.external_ref, row.full_name, row.row,
                                   {f: (None, v) for f, v in new_values.items() if v not in ("", [])})
@@ -135,14 +140,50 @@ def _plan(conn: Connection, event_id: str, parsed: ParsedRoster, report: ImportR
     return plan
 
 
+def _load_existing(conn: Connection, event_id: str) -> list[Any]:
+    """All attendees of the event in one query. The JSON lists are fetched as text and decoded once
+    per distinct value: 20,000 people share a handful of day and session lists."""
+    decoded: dict[str | None, list[Any]] = {}
+
+    def as_list(raw: str | None) -> list[Any]:
+        if raw not in decoded:
+            decoded[raw] = json.loads(raw) if raw else []
+        return list(decoded[raw])
+
+    cols = [c for c in t.attendee.c if c.name not in ("days", "sessions", "search_key")]
+    query = select(*cols, type_coerce(t.attendee.c.days, Text).label("days"),
+                   type_coerce(t.attendee.c.sessions, Text).label("sessions")).where(t.attendee.c.event_id == event_id)
+    return [SimpleNamespace(**(r._asdict() | {"days": as_list(r.days), "sessions": as_list(r.sessions)}))
+            for r in conn.execute(query)]
+
+
+_SPACES = re.compile(r"\s+")
+_cached_fold = lru_cache(maxsize=100_000)(fold)
+
+
+def _fold(text: str) -> str:
+    """`fold`, faster: ASCII text (e-mails, ids) needs only lower-casing and space collapsing, and
+    names and organisations repeat, so they are cached. Same result as `fold` (tested)."""
+    if text.isascii():
+        return _SPACES.sub(" ", text.lower()).strip()
+    return _cached_fold(text)
+
+
+def _search_key(values: dict[str, Any]) -> str:
+    """`storage.attendees.search_key_for` with the faster fold above."""
+    return " ".join(_fold(str(values.get(f) or "")) for f in SEARCH_FIELDS)
+
+
 def _record(plan: _Plan, report: ImportReport, change: RosterChange, base_version: int, desk_id: str,
             now: Any) -> None:
     report.changes.append(change)
     plan.changes.append({
         "id": str(uuid.uuid4()), "attendee_id": change.attendee_id, "desk_id": desk_id, "changed_at": now,
         "base_version": base_version, "outcome": "applied",
-        "fields": {"origin": "import", "action": change.action, "row": change.row,
-                   "changes": {k: [old, new] for k, (old, new) in change.fields.items()}},
+        # an added attendee's values are the attendee row itself; only updates carry their diff
+        "fields": {"origin": "import", "action": change.action, "row": change.row} | (
+            {} if change.action == "add" else
+            {"changes": {k: [old, new] for k, (old, new) in change.fields.items()}}),
     })
 
 
@@ -155,34 +196,31 @@ def _stored(row: Row, field: str) -> Any:
 
 def _update_values(old: Row, merged: dict[str, Any], status: str, now: Any, desk_id: str) -> dict[str, Any]:
     values = {**merged, "status": status, "version": old.version + 1, "updated_at": now, "updated_by": desk_id}
-    values["search_key"] = search_key_for(values)
+    values["search_key"] = _search_key(values)
     values["b_id"] = old.id
     return values
 
 
 def _desk_registered(conn: Connection, event_id: str, desk_id: str, existing: list[Row]) -> set[str]:
-    """Attendees an import must never cancel: walk-ins registered at a desk."""
+    """Attendees an import must never cancel: walk-ins registered at a desk.
+
+    Only creation records written by someone other than this import are decoded (few, usually).
+    """
     event_ids = select(t.attendee.c.id).where(t.attendee.c.event_id == event_id).scalar_subquery()
-    created = conn.execute(
-        select(t.attendee_change.c.attendee_id, t.attendee_change.c.desk_id, t.attendee_change.c.fields)
-        .where(t.attendee_change.c.base_version == 0, t.attendee_change.c.attendee_id.in_(event_ids))
-    ).all()
-    origin = {r.attendee_id: (r.fields or {}).get("origin", "import" if r.desk_id == desk_id else "") for r in created}
-    protected = {aid for aid, o in origin.items() if o == "walk_in"}
+    created = t.attendee_change.c.base_version == 0
+    in_event = t.attendee_change.c.attendee_id.in_(event_ids)
+    recorded = set(conn.execute(select(t.attendee_change.c.attendee_id).where(created, in_event)).scalars())
+    by_desks = conn.execute(select(t.attendee_change.c.attendee_id, t.attendee_change.c.fields).where(
+        created, in_event, t.attendee_change.c.desk_id.not_in([desk_id, "import"])))
+    protected = {r.attendee_id for r in by_desks if (r.fields or {}).get("origin") == "walk_in"}
     # arrived by sync without a local creation record, and last touched at a desk: keep
-    protected |= {a.id for a in existing if a.id not in origin and a.updated_by not in (desk_id, "import", "")}
+    protected |= {a.id for a in existing if a.id not in recorded and a.updated_by not in (desk_id, "import", "")}
     return protected
 
 
 def _match(rows: list[RosterRow], existing: list[Row]) -> dict[int, Row]:
     """File row number -> the stored attendee it describes (see module docstring)."""
     by_ref = {a.external_ref: a for a in existing if a.external_ref}
-    by_email: dict[str, list[Row]] = defaultdict(list)
-    by_name: dict[str, list[Row]] = defaultdict(list)
-    for a in existing:
-        if a.email:
-            by_email[a.email.lower()].append(a)
-        by_name[name_key(a.first_name, a.last_name, a.organisation or "")].append(a)
     matches: dict[int, Row] = {}
     claimed: set[str] = set()
     for row in rows:
@@ -190,9 +228,18 @@ def _match(rows: list[RosterRow], existing: list[Row]) -> dict[int, Row]:
         if found is not None:
             matches[row.row] = found
             claimed.add(found.id)
-    for row in rows:
-        if row.row in matches:
+    rest = [row for row in rows if row.row not in matches]
+    if not rest or len(claimed) == len(existing):
+        return matches
+    by_email: dict[str, list[Row]] = defaultdict(list)
+    by_name: dict[str, list[Row]] = defaultdict(list)
+    for a in existing:
+        if a.id in claimed:
             continue
+        if a.email:
+            by_email[a.email.lower()].append(a)
+        by_name[name_key(a.first_name, a.last_name, a.organisation or "")].append(a)
+    for row in rest:
 
         def usable(a: Row, row: RosterRow = row) -> bool:
             return a.id not in claimed and not (row.external_ref and a.external_ref)
@@ -213,14 +260,38 @@ def _match(rows: list[RosterRow], existing: list[Row]) -> dict[int, Row]:
 def _write(conn: Connection, plan: _Plan, desk_id: str) -> None:
     now = utcnow()
     if plan.inserts:
-        conn.execute(t.attendee.insert(), plan.inserts)
+        conn.execute(_bulk(conn, t.attendee.insert(), plan.inserts[0]), _json_lists(conn, plan.inserts))
         conn.execute(t.ticket.insert(), [{"id": v["ticket_id"], "attendee_id": v["id"], "issued_at": now}
                                          for v in plan.inserts])
     if plan.updates:
-        stmt = (t.attendee.update().where(t.attendee.c.id == bindparam("b_id"))
-                .values({c: bindparam(c) for c in _WRITTEN}))
-        conn.execute(stmt, plan.updates)
+        stmt = t.attendee.update().where(t.attendee.c.id == bindparam("b_id"))
+        conn.execute(_bulk(conn, stmt, dict.fromkeys(_WRITTEN)), _json_lists(conn, plan.updates))
     if plan.changes:
         conn.execute(t.attendee_change.insert(), plan.changes)
         conn.execute(t.outbox.insert(), [{"kind": "attendee", "ref_id": c["attendee_id"], "created_at": now}
                                          for c in plan.changes])
+
+
+def _bulk(conn: Connection, stmt: Any, keys: dict[str, Any]) -> Any:
+    """Explicit bind parameters for `keys`; on SQLite the JSON lists arrive already serialised."""
+    as_text = conn.dialect.name == "sqlite"
+    return stmt.values({k: bindparam(k, type_=Text() if as_text and k in _JSON_LISTS else t.attendee.c[k].type)
+                        for k in keys if k != "b_id"})
+
+
+_JSON_LISTS = ("days", "sessions")
+
+
+def _json_lists(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Serialise days/sessions once per distinct list (SQLite only, see `_bulk`)."""
+    if conn.dialect.name != "sqlite":
+        return rows
+    cache: dict[tuple[str, ...], str] = {}
+    for row in rows:
+        for k in _JSON_LISTS:
+            key = tuple(row[k])
+            text = cache.get(key)
+            if text is None:
+                text = cache[key] = json.dumps(list(key))
+            row[k] = text
+    return rows
