@@ -88,10 +88,13 @@ def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def timed(fn: Callable[[], ImportReport]) -> tuple[float, ImportReport]:
-    start = time.perf_counter()
+Timing = tuple[float, float, ImportReport]  # wall seconds, CPU seconds of this process, report
+
+
+def timed(fn: Callable[[], ImportReport]) -> Timing:
+    start, cpu = time.perf_counter(), time.process_time()
     report = fn()
-    return time.perf_counter() - start, report
+    return time.perf_counter() - start, time.process_time() - cpu, report
 
 
 def main() -> None:
@@ -120,7 +123,7 @@ def main() -> None:
             shutil.copy(source or template, path)
             return path
 
-        def run(db: Path, roster: Path) -> tuple[float, ImportReport]:
+        def run(db: Path, roster: Path) -> Timing:
             eng = open_database(db)
             try:
                 return timed(lambda: import_roster(eng, event_id, roster))
@@ -129,7 +132,7 @@ def main() -> None:
 
         imported = fresh()
         run(imported, csv_path)  # warm-up, and the base for the re-import scenarios
-        results: dict[str, list[tuple[float, ImportReport]]] = {
+        results: dict[str, list[Timing]] = {
             "first import (CSV)": [run(fresh(), csv_path) for _ in range(args.runs)],
             "idempotent re-import": [run(imported, csv_path) for _ in range(args.runs)],
             "re-import, 5% changed": [run(fresh(imported), changed_path) for _ in range(args.runs)],
@@ -147,14 +150,16 @@ def main() -> None:
         tracemalloc.stop()
 
     print(f"Roster import, {args.rows} rows, median of {args.runs} runs (SQLite WAL, synchronous=FULL)")
-    print(f"{'scenario':<24} {'seconds':>8} {'rows/s':>9}  result")
+    print("wall = elapsed; cpu = this process's CPU time (wall > cpu means the machine was busy or waiting on disk)")
+    print(f"{'scenario':<24} {'wall s':>7} {'rows/s':>7} {'cpu s':>6}  result")
     for name, runs in results.items():
-        seconds = statistics.median(s for s, _ in runs)
-        r = runs[0][1]
-        print(f"{name:<24} {seconds:8.2f} {args.rows / seconds:9.0f}  "
+        wall = statistics.median(w for w, _, _ in runs)
+        cpu = statistics.median(c for _, c, _ in runs)
+        r = runs[0][2]
+        print(f"{name:<24} {wall:7.2f} {args.rows / wall:7.0f} {cpu:6.2f}  "
               f"+{r.added} ~{r.updated} ={r.unchanged} -{r.cancelled}")
     parse = statistics.median(parse_times)
-    print(f"{'read+validate CSV only':<24} {parse:8.2f} {args.rows / parse:9.0f}  (no database)")
+    print(f"{'read+validate CSV only':<24} {parse:7.2f} {args.rows / parse:7.0f} {'':>6}  (no database)")
     print(f"peak Python memory, first CSV import: {peak / 2**20:.0f} MiB")
 
 

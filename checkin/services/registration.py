@@ -219,11 +219,14 @@ def _plain(value: Any) -> Any:
 
 def _log(conn: Connection, attendee_id: str, desk: Desk, now: datetime, base_version: int, action: str,
          changes: dict[str, Any], origin: str = "desk", outcome: str = "applied") -> None:
+    change_id = str(uuid.uuid4())
     conn.execute(t.attendee_change.insert().values(
-        id=str(uuid.uuid4()), attendee_id=attendee_id, desk_id=desk.id, changed_at=now, base_version=base_version,
+        id=change_id, attendee_id=attendee_id, desk_id=desk.id, changed_at=now, base_version=base_version,
         outcome=outcome, fields={"origin": origin, "action": action, "changes": changes}))
-    if outcome == "applied":
+    if outcome == "applied":  # sync pushes the attendee together with its change log
         conn.execute(t.outbox.insert().values(kind="attendee", ref_id=attendee_id, created_at=now))
+    else:  # a refused edit travels alone, so coordinators see it at the hub too
+        conn.execute(t.outbox.insert().values(kind="attendee_change", ref_id=change_id, created_at=now))
 
 
 def _reload(conn: Connection, attendee_id: str) -> Attendee:

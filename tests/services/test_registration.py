@@ -91,9 +91,11 @@ def test_stale_correction_is_refused_and_kept_as_superseded(event_engine: Engine
         correct_attendee(event_engine, desk, lukasz.id, 1, position="Skarbnik")
     assert caught.value.current.position == "Sekretarz Gminy" and caught.value.current.version == 2
     assert "was changed elsewhere meanwhile (now version 2, this edit started from version 1)" in str(caught.value)
-    outcomes = sorted(c.outcome for c in rows(event_engine, t.attendee_change, lukasz.id))
-    assert outcomes == ["applied", "superseded"]
-    assert len(rows(event_engine, t.outbox, lukasz.id)) == 1  # the refused edit is not pushed
+    changes = {c.outcome: c for c in rows(event_engine, t.attendee_change, lukasz.id)}
+    assert sorted(changes) == ["applied", "superseded"]
+    assert changes["superseded"].fields["changes"] == {"position": ["Sekretarz Gminy", "Skarbnik"]}
+    assert len(rows(event_engine, t.outbox, lukasz.id)) == 1  # the attendee itself changed once
+    assert [r.kind for r in rows(event_engine, t.outbox, changes["superseded"].id)] == ["attendee_change"]
 
 
 def test_unknown_field_cannot_be_corrected(event_engine: Engine, desk: Desk, add_attendee: AddAttendee) -> None:

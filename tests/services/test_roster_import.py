@@ -8,13 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import Engine, select
 
 from checkin.domain.models import Attendee
 from checkin.services.roster import import_roster, read_roster
+from checkin.services.roster_merge import _search_key
 from checkin.storage import tables as t
-from checkin.storage.attendees import search, to_attendee
+from checkin.storage.attendees import search, search_key_for, to_attendee
 from tests.conftest import DAY1, DAY2, ROOT
 
 EVENT = "kongres-sekretarzy-2022"
@@ -188,3 +191,19 @@ def test_preview_reads_and_checks_without_a_database(tmp_path: Path) -> None:
 def test_header_spelling_does_not_matter(tmp_path: Path, header: str) -> None:
     path = write_text(tmp_path / "a.csv", [f"{header},NAZWISKO", "Łukasz,Żółć"])
     assert read_roster(path).columns == {header: "first_name", "NAZWISKO": "last_name"}
+
+
+@given(st.text(alphabet=st.sampled_from("aAłŁżŻóÓ ĄęŚ\t\n\x1c-.@1ßøÆ\u00a0\u0301İ"), max_size=30)
+               | st.text(max_size=30))
+def test_fast_search_keys_equal_the_storage_definition(text: str) -> None:
+    values = {"first_name": text, "last_name": text.upper(), "email": text.encode("ascii", "ignore").decode()}
+    assert _search_key(values) == search_key_for(values)
+
+
+def test_progress_is_reported_up_to_done(event_engine: Engine, tmp_path: Path) -> None:
+    rows = [f"N-{i};Jan;Kowalski{i};;;;;;;;" for i in range(2500)]
+    seen: list[tuple[int, int]] = []
+    import_roster(event_engine, EVENT, write_text(tmp_path / "lista.csv", pl_rows(*rows)),
+                  progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (1000, 5000) and seen[-1] == (5000, 5000)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
