@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "checkin.cli.ticket_cmds",
     "checkin.cli.export_cmds",
     "checkin.cli.badge_cmds",
+    "checkin.cli.sync_cmds",
 ]
 
 

@@ -135,7 +135,8 @@ def init_hub(admin_url: str | URL, *, role_prefix: str = "checkin", hub_host: st
                 name = role_name(role_prefix, kind)
                 password = _ensure_role(conn, name, reset_passwords)
                 _grant(conn, name, kind, str(admin.database))
-                public = admin.set(username=name, password=password, host=hub_host or admin.host)
+                # _replace, not set(): set() ignores None and would leak the admin's password
+                public = admin._replace(username=name, password=password, host=hub_host or admin.host)
                 roles.append(HubRole(kind, name, password, libpq(public)))
     except SQLAlchemyError as exc:
         raise HubError(f"cannot create the hub roles (the URL must be an admin such as postgres): "

@@ -46,7 +46,8 @@ def normalise(url: str | URL) -> URL:
 
 
 def without_password(url: str | URL) -> URL:
-    return normalise(url).set(password=None)
+    # URL.set() ignores None values, so clearing a field needs the NamedTuple's _replace
+    return normalise(url)._replace(password=None)
 
 
 def display(url: str | URL) -> str:
@@ -58,7 +59,7 @@ def libpq(url: str | URL, *, with_password: bool = True) -> str:
     """The `postgresql://` form that psql, pgAdmin and other desks accept."""
     u = normalise(url).set(drivername="postgresql")
     if not with_password:
-        u = u.set(password=None)
+        u = u._replace(password=None)
     return u.render_as_string(hide_password=False)
 
 

@@ -7,6 +7,7 @@ Loopback only. `down()` refuses new connections and cuts live ones (a pulled cab
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 
@@ -56,10 +57,8 @@ class TcpProxy:
             if conns:
                 self.cuts += 1  # counted before the sockets close: the desk may look right away
         for c in conns:
-            try:
+            with contextlib.suppress(OSError):
                 c.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             c.close()
 
     def _accept(self) -> None:
@@ -107,7 +106,5 @@ class TcpProxy:
             pass
         finally:
             for s in (src, dst):
-                try:
+                with contextlib.suppress(OSError):
                     s.close()
-                except OSError:
-                    pass

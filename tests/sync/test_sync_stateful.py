@@ -5,6 +5,7 @@ and at no point was a scan anywhere but on its desk, in its outbox or at the hub
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from pathlib import Path
 
@@ -50,10 +51,8 @@ class VenueMachine(RuleBasedStateMachine):
                 t.scan.c.desk_id == site.desk.id, t.scan.c.result == ScanResult.ACCEPTED.value
             ).order_by(t.scan.c.device_time.desc()).limit(1)).first()
         if last is not None:
-            try:
+            with contextlib.suppress(VoidError):  # already undone
                 site.service().void(last[0], reason="pomyłka")
-            except VoidError:
-                pass  # already undone
 
     @rule(d=DESKS)
     def lose_network(self, d: int) -> None:
