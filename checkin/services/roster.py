@@ -144,6 +144,10 @@ def _map_columns(table: RawTable, explicit: dict[str, str]
         else:
             by_column[i] = field
             index[field] = i
+    if "full_name" in index and "last_name" in index and "first_name" not in index \
+            and m.header_key(headers[index["full_name"]]) == "name":  # "Name, Surname" exports
+        index["first_name"] = index.pop("full_name")
+        by_column[index["first_name"]] = "first_name"
     if "full_name" in index and "first_name" in index and "last_name" in index:
         warnings.append(f'column "{headers[index["full_name"]]}" is not used: first and last name have '
                         "their own columns")

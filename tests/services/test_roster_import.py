@@ -207,3 +207,9 @@ def test_progress_is_reported_up_to_done(event_engine: Engine, tmp_path: Path) -
                   progress=lambda done, total: seen.append((done, total)))
     assert seen[0] == (1000, 5000) and seen[-1] == (5000, 5000)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_name_and_surname_columns_mean_first_and_last_name(tmp_path: Path) -> None:
+    parsed = read_roster(write_text(tmp_path / "export.csv", ["Name,Surname,Email", "Łukasz,Żółć,l@example.pl"]))
+    assert parsed.columns == {"Name": "first_name", "Surname": "last_name", "Email": "email"}
+    assert [(r.first_name, r.last_name) for r in parsed.rows] == [("Łukasz", "Żółć")]
