@@ -92,6 +92,11 @@ def correct_attendee(engine: Engine, desk: Desk, attendee_id: str, base_version:
         if current is None:
             raise RegistrationError(f"no attendee with id {attendee_id}")
         values = _checked(conn, current.event_id, fields, partial=True)
+        code = values.get("external_code")
+        if code:
+            holder = repo.by_external_code(conn, current.event_id, code)
+            if holder is not None and holder.id != attendee_id:
+                raise RegistrationError(f'ticket code "{code}" already belongs to {holder.full_name}', "external_code")
         diff = {k: [_plain(getattr(current, k)), _plain(v)] for k, v in values.items()
                 if _plain(getattr(current, k)) != _plain(v)}
         if current.version != base_version:

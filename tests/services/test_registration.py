@@ -104,6 +104,13 @@ def test_unknown_field_cannot_be_corrected(event_engine: Engine, desk: Desk, add
         correct_attendee(event_engine, desk, lukasz.id, 1, ticket_id="00" * 16)
 
 
+def test_a_ticket_code_belongs_to_one_person(event_engine: Engine, desk: Desk, add_attendee: AddAttendee) -> None:
+    add_attendee(external_code="KS2214983908")
+    jozef = add_attendee("Józef", "Chrząszcz")
+    with pytest.raises(RegistrationError, match='ticket code "ks2214983908" already belongs to Łukasz Żółć-Ślęzak'):
+        correct_attendee(event_engine, desk, jozef.id, 1, external_code="ks2214983908")
+
+
 def test_reissued_ticket_replaces_the_old_code(event_engine: Engine, desk: Desk, service: CheckInService,
                                                add_attendee: AddAttendee) -> None:
     key = Ed25519PrivateKey.generate()
