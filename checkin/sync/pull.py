@@ -1,15 +1,24 @@
 # SPDX-License-Identifier: MIT
 """Pull: the hub's change feed into the local database, one local transaction per page.
 
-The cursor is `(txid, seq)` of the last applied feed row, stored in `sync_state` in the same local
-transaction as the rows it covers, so a crash between pages re-reads at most one page (every apply
-is idempotent). Only feed rows from transactions older than the oldest one still running at the
-hub are read (`txid < pg_snapshot_xmin(...)`): see the hub migration for why that makes the
-cursor commit-safe. Pulled rows create no outbox rows: they came from the hub.
+The cursor is commit-safe. A serial cursor would skip a row whose transaction took its number
+early and committed late. Instead the cursor is the hub *snapshot* (`pg_current_snapshot()`) up to
+which everything has been applied: a pull takes a new target snapshot and reads exactly the feed
+rows whose transaction was still invisible in the old one and is visible in the new one
+(`pg_visible_in_snapshot(txid, ...)`). A transaction that was running at the last pull is in the
+old snapshot's in-progress list, so its rows are read whenever it commits, however late.
+Compared with `txid < pg_snapshot_xmin(...)`, which is also safe, this never holds back rows that
+are already committed while some unrelated transaction anywhere on the server stays open.
+
+Large pulls are paged by `(txid, seq)` within the one target snapshot; the state (done snapshot,
+target snapshot, position) is stored in `sync_state` in the same local transaction as the rows it
+covers, so a crash between pages resumes where it stopped (every apply is idempotent).
+Pulled rows create no outbox rows: they came from the hub.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,11 +36,30 @@ from checkin.sync.rows import SyncError, as_dicts, attendee_key, superseded_chan
 
 PAGE_SIZE = 1000
 CURSOR_KEY = "pull_cursor"
-FEED_QUERY = text(
-    "SELECT txid::text AS txid, seq, kind, ref_id, origin FROM change "
-    "WHERE (txid, seq) > (CAST(:txid AS xid8), :seq) AND txid < pg_snapshot_xmin(pg_current_snapshot()) "
-    "ORDER BY txid, seq LIMIT :limit"
+_FEED_COLUMNS = "SELECT txid::text AS txid, seq, kind, ref_id, origin FROM change "
+_IN_TARGET = ("pg_visible_in_snapshot(txid, CAST(:target AS pg_snapshot)) "
+              "AND (txid, seq) > (CAST(:atxid AS xid8), :aseq) ")
+FIRST_FEED_QUERY = text(_FEED_COLUMNS + "WHERE " + _IN_TARGET + "ORDER BY txid, seq LIMIT :limit")
+NEXT_FEED_QUERY = text(
+    _FEED_COLUMNS + "WHERE txid >= pg_snapshot_xmin(CAST(:done AS pg_snapshot)) "
+    "AND NOT pg_visible_in_snapshot(txid, CAST(:done AS pg_snapshot)) AND " + _IN_TARGET
+    + "ORDER BY txid, seq LIMIT :limit"
 )
+
+
+@dataclass(frozen=True)
+class Cursor:
+    done: str | None = None  # snapshot up to which everything is applied (None: nothing yet)
+    target: str | None = None  # snapshot of the pull in progress
+    after: tuple[str, int] = ("0", 0)  # position within the pull in progress
+
+    def to_text(self) -> str:
+        return json.dumps({"done": self.done, "target": self.target, "after": list(self.after)})
+
+    @classmethod
+    def from_text(cls, value: str) -> Cursor:
+        data = json.loads(value)
+        return cls(data.get("done"), data.get("target"), (str(data["after"][0]), int(data["after"][1])))
 
 
 @dataclass
@@ -43,7 +71,7 @@ class PullResult:
 
 @dataclass
 class Page:
-    cursor: tuple[str, int]
+    cursor: Cursor
     kinds: set[str]
     events: list[dict[str, Any]]
     days: list[dict[str, Any]]
@@ -57,25 +85,30 @@ class Page:
     scans: list[dict[str, Any]]
 
 
-def read_cursor(conn: Connection) -> tuple[str, int]:
+def read_cursor(conn: Connection) -> Cursor:
     row = conn.execute(select(t.sync_state.c.value).where(t.sync_state.c.key == CURSOR_KEY)).first()
-    if row is None:
-        return "0", 0
-    txid, seq = row[0].split(":")
-    return txid, int(seq)
+    return Cursor.from_text(row[0]) if row else Cursor()
 
 
-def write_cursor(conn: Connection, cursor: tuple[str, int]) -> None:
-    upsert(conn, t.sync_state, [{"key": CURSOR_KEY, "value": f"{cursor[0]}:{cursor[1]}"}], ["key"])
+def write_cursor(conn: Connection, cursor: Cursor) -> None:
+    upsert(conn, t.sync_state, [{"key": CURSOR_KEY, "value": cursor.to_text()}], ["key"])
 
 
-def read_page(hub: Engine, cursor: tuple[str, int], desk_id: str, limit: int = PAGE_SIZE,
-              want_events: bool = False) -> Page | None:
-    """Feed rows past `cursor` and the current hub rows they name (one hub read transaction)."""
+def read_page(hub: Engine, cursor: Cursor, desk_id: str, limit: int = PAGE_SIZE,
+              want_events: bool = False) -> Page:
+    """The next page of feed rows and the current hub rows they name (one hub read transaction).
+
+    A page with fewer than `limit` feed rows completes the pull: its cursor marks the target
+    snapshot as done."""
     with hub.connect() as conn, conn.begin():
-        feed = conn.execute(FEED_QUERY, {"txid": cursor[0], "seq": cursor[1], "limit": limit}).all()
-        if not feed:
-            return None
+        target = cursor.target or conn.execute(text("SELECT pg_current_snapshot()::text")).scalar_one()
+        params = {"target": target, "done": cursor.done, "atxid": cursor.after[0], "aseq": cursor.after[1],
+                  "limit": limit}
+        feed = conn.execute(NEXT_FEED_QUERY if cursor.done else FIRST_FEED_QUERY, params).all()
+        if len(feed) < limit:
+            following = Cursor(done=target)
+        else:
+            following = Cursor(cursor.done, target, (feed[-1].txid, int(feed[-1].seq)))
         ids: dict[str, set[str]] = defaultdict(set)
         for f in feed:
             if f.kind in ("scan", "badge_print") and f.origin == desk_id:
@@ -91,7 +124,7 @@ def read_page(hub: Engine, cursor: tuple[str, int], desk_id: str, limit: int = P
         if want_events:  # a desk's first pull: the event definition before any roster row
             events |= {r[0] for r in conn.execute(select(t.event.c.id))}
         return Page(
-            cursor=(feed[-1].txid, int(feed[-1].seq)), kinds={f.kind for f in feed if f.kind in ids},
+            cursor=following, kinds={f.kind for f in feed if f.kind in ids},
             events=fetch(t.event, "id", events), days=fetch(t.event_day, "event_id", events),
             sessions=fetch(t.session, "event_id", events), keys=fetch(t.event_key, "event_id", events),
             attendees=fetch(t.attendee, "id", ids["attendee"]),
@@ -174,16 +207,13 @@ def _free_ticket_ids(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 
 def pull_changes(local: Engine, hub: Engine, desk_id: str, *, page_size: int = PAGE_SIZE) -> PullResult:
-    """Pull every committed change past the cursor. Runs on the caller's thread (the sync thread)."""
+    """Pull every change committed since the last pull. Runs on the caller's thread (the sync thread)."""
     result = PullResult()
     while True:
         with local.connect() as conn:
             cursor = read_cursor(conn)
-        with local.connect() as conn:
             known_events = {r[0] for r in conn.execute(select(t.event.c.id))}
         page = read_page(hub, cursor, desk_id, page_size, want_events=not known_events)
-        if page is None:
-            return result
         with write_tx(local) as conn:
             if read_cursor(conn) != cursor:  # another puller (a second process) got here first
                 continue
@@ -194,3 +224,5 @@ def pull_changes(local: Engine, hub: Engine, desk_id: str, *, page_size: int = P
                 result.newest_scan = (s["hub_time"], s["device_time"])
         result.changes += sum(len(x) for x in (page.events, page.attendees, page.changes, page.desks,
                                                 page.prints, page.scans))
+        if page.cursor.target is None:
+            return result

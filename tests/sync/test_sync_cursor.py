@@ -21,9 +21,9 @@ def test_interleaved_hub_transactions_are_all_pulled(hub: Hub, organiser: tuple[
         seqs = dict(t2.execute("SELECT ref_id, seq FROM checkin.change WHERE kind = 'scan'").fetchall())
         assert list(seqs) == ["scan-from-fast-transaction"]  # T1's row is not visible yet
 
-        assert desk.sync().ok
-        # T2's row waits behind the still-running T1: pulling it now would move the cursor past T1
-        assert "scan-from-slow-transaction" not in scan_ids(desk.engine)
+        assert desk.sync().ok  # the desk pulls while T1 is still open: it gets T2's row ...
+        assert "scan-from-fast-transaction" in scan_ids(desk.engine)
+        assert "scan-from-slow-transaction" not in scan_ids(desk.engine)  # ... and cannot see T1's yet
 
         t1.commit()
         all_seqs = dict(t1.execute("SELECT ref_id, seq FROM checkin.change WHERE kind = 'scan'").fetchall())

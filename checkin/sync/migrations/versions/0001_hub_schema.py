@@ -8,9 +8,8 @@ Create Date: 2024-05-01
 Why a change feed with `txid xid8` (and not a plain serial cursor): a row's serial number is taken
 when it is inserted, but the row becomes visible when its transaction commits. A transaction that
 took seq 10 and commits after another one that took seq 11 would be skipped by a desk that had
-already read up to 11. Desks therefore read `(txid, seq)` past their cursor but only rows whose
-transaction id is below the oldest transaction still running (`pg_snapshot_xmin`): every such
-transaction has finished, so no row can ever appear behind the cursor.
+already read up to 11. Desks therefore remember the hub *snapshot* they have applied and next read
+the rows whose transaction was not yet visible in it (see `checkin.sync.pull`).
 
 Triggers write the feed (SECURITY DEFINER, so desk roles need no rights on it beyond SELECT) and
 `NOTIFY checkin_changes` with the pushing desk's id, which wakes the other desks at once.
