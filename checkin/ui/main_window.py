@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.desk: DeskView
         self.other_views: list[QWidget] = []
+        self._retired: list[QWidget] = []
         self._build()
         self.sync.start()
 
@@ -133,14 +134,28 @@ class MainWindow(QMainWindow):
         self.language = self.translations.install(code)
         self.desk.shutdown()
         current = self.tabs.currentIndex()
+        # old views may still have answers on their way from the task lanes: keep them alive (hidden)
+        # until those have landed, then delete them
+        retired: list[QWidget] = []
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.hide()
+                retired.append(widget)
+        self._retired.extend(retired)
+        QTimer.singleShot(10_000, self, lambda: self._delete_retired(retired))
         self._build()
         self.tabs.setCurrentIndex(current)
         self.sync.refresh()
         self.language_changed.emit(self.language)
+
+    def _delete_retired(self, widgets: list[QWidget]) -> None:
+        self.tasks.wait(5000)
+        for widget in widgets:
+            if widget in self._retired:
+                self._retired.remove(widget)
+                widget.deleteLater()
 
     # ------------------------------------------------------------------ handheld scanner
     def _handheld_code(self, code: str) -> None:

@@ -70,3 +70,14 @@ def test_the_polish_desk_shows_no_english_and_speaks_polish_after_scans(qtbot, m
     assert desk.search.table.item(0, 1).text() == "obecny od 09:12 (Desk 1)"
     leaked = [text for text in visible_texts(window) if text in english]
     assert leaked == []
+
+
+def test_switching_to_english_from_the_menu_rebuilds_the_desk_and_remembers_it(qtbot, make_window, ctx):
+    window = make_window("pl")
+    assert window.desk.result.headline.text() == "Gotowe do skanowania"
+    window.switch_language("en")
+    assert window.desk.result.headline.text() == "Ready to scan"
+    assert window.tabs.tabText(0) == "Reception desk"
+    qtbot.waitUntil(lambda: window.desk.picker.choices is not None, timeout=5_000)
+    window.tasks.wait(5_000)
+    assert ctx.reload_settings().language == "en"

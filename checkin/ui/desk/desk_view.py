@@ -9,10 +9,12 @@ scan flow opens a modal dialog; a new result simply replaces the old one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -30,7 +32,7 @@ from checkin.ui.desk.result_panel import ResultPanel
 from checkin.ui.desk.search_panel import SearchPanel
 from checkin.ui.desk.walk_in_dialog import CorrectDialog, WalkInDialog
 from checkin.ui.sounds import SoundPlayer
-from checkin.ui.tasks import TaskManager
+from checkin.ui.tasks import Task, TaskManager
 from checkin.ui.workers.camera_worker import CameraController, CameraWorker
 
 
@@ -52,6 +54,7 @@ class DeskView(QWidget):
         self.camera_loop = True  # folder/video demo cameras repeat; a live camera ignores it
         self.active_camera = ctx.settings.camera  # may differ from the stored setting (--camera)
         self.dialog: WalkInDialog | CorrectDialog | None = None
+        self.closed = False
         self._build()
         self.badges = BadgeActions(ctx, tasks, self)
         self.badges.message.connect(lambda state, head, detail: self.result.show_message(state, head, detail))
@@ -170,14 +173,19 @@ class DeskView(QWidget):
                 preferred = None  # yesterday's choice must not carry over to today
             return choices, preferred
 
-        self.tasks.run(load).success(lambda r: self.picker.set_choices(*r))
+        self._run(load).success(lambda r: self.picker.set_choices(*r))
         self.refresh_recent()
         spec = self.active_camera
         self.camera_view.set_cameras([], spec)
-        if list_cameras:
-            self.tasks.run(lambda _t: _list_cameras()).success(
-                lambda specs: self.camera_view.set_cameras(specs, self.camera_spec))
+        if list_cameras:  # probing cameras imports OpenCV: off the start-up path
+            QTimer.singleShot(1500, self._probe_cameras)
         self.start_camera(spec)
+
+    def _probe_cameras(self) -> None:
+        self._run(lambda _t: _list_cameras()).success(self._cameras_found)
+
+    def _cameras_found(self, specs: list[str]) -> None:
+        self.camera_view.set_cameras(specs, self.camera_spec)
 
     @property
     def camera_spec(self) -> str:
@@ -221,20 +229,28 @@ class DeskView(QWidget):
 
     def choose_camera(self, spec: str) -> None:
         engine = self.ctx.engine
-        self.tasks.run_write(lambda _t: update_settings(engine, camera=spec)).success(self._settings_saved)
+        self._write(lambda _t: update_settings(engine, camera=spec)).success(self._settings_saved)
         self.start_camera(spec)
 
     def _mirror_changed(self, on: bool) -> None:
         if self.camera.worker is not None:
             self.camera.worker.mirror = on
         engine = self.ctx.engine
-        self.tasks.run_write(lambda _t: update_settings(engine, camera_mirror=on)).success(self._settings_saved)
+        self._write(lambda _t: update_settings(engine, camera_mirror=on)).success(self._settings_saved)
 
     def _settings_saved(self, settings: Any) -> None:
         self.ctx.settings = settings  # the running camera stays `active_camera` (a --camera override)
 
     def shutdown(self) -> None:
+        self.closed = True
         self.camera.stop()
+
+    # ------------------------------------------------------------------ background work
+    def _run(self, fn: Callable[[Any], Any]) -> _Guarded:
+        return _Guarded(self.tasks.run(fn), self)
+
+    def _write(self, fn: Callable[[Any], Any]) -> _Guarded:
+        return _Guarded(self.tasks.run_write(fn), self)
 
     # ------------------------------------------------------------------ checkpoint
     def _checkpoint_changed(self, checkpoint: Checkpoint | None) -> None:
@@ -245,7 +261,7 @@ class DeskView(QWidget):
         else:
             engine = self.ctx.engine
             key = checkpoint.key
-            self.tasks.run_write(lambda _t: update_settings(engine, checkpoint=key)).success(self._settings_saved)
+            self._write(lambda _t: update_settings(engine, checkpoint=key)).success(self._settings_saved)
             if self.result.state == "idle":
                 self.result.show_idle()
         self.refresh_counts()
@@ -268,7 +284,7 @@ class DeskView(QWidget):
             return
         service = self.ctx.checkin
         hint = _hid_hint(code) if source is Source.HANDHELD else None
-        self.tasks.run_write(lambda _t: service.scan(code, checkpoint, source)).success(
+        self._write(lambda _t: service.scan(code, checkpoint, source)).success(
             lambda d: self.show_decision(d, hint)).failure(self._write_failed)
 
     def admit(self, attendee: Attendee, source: Source = Source.SEARCH) -> None:
@@ -277,7 +293,7 @@ class DeskView(QWidget):
             self.handle_code("", source)
             return
         service = self.ctx.checkin
-        self.tasks.run_write(lambda _t: service.admit(attendee.id, checkpoint, source)).success(
+        self._write(lambda _t: service.admit(attendee.id, checkpoint, source)).success(
             self.show_decision).failure(self._write_failed)
         self.show_camera_page()
 
@@ -306,7 +322,7 @@ class DeskView(QWidget):
 
     def undo(self, scan: Scan) -> None:
         service, minutes = self.ctx.checkin, self.ctx.settings.undo_minutes
-        self.tasks.run_write(lambda _t: service.void(scan.id, timedelta(minutes=minutes), "undo at desk")).success(
+        self._write(lambda _t: service.void(scan.id, timedelta(minutes=minutes), "undo at desk")).success(
             self.show_decision).failure(self._undo_failed)
 
     def undo_last(self) -> None:
@@ -324,14 +340,14 @@ class DeskView(QWidget):
     # ------------------------------------------------------------------ refreshes
     def refresh_recent(self) -> None:
         engine, event_id, desk_id = self.ctx.engine, self.event_info.id, self.ctx.desk.id
-        self.tasks.run(lambda _t: q.recent_desk_scans(engine, event_id, desk_id)).success(self.recent.set_scans)
+        self._run(lambda _t: q.recent_desk_scans(engine, event_id, desk_id)).success(self.recent.set_scans)
 
     def refresh_counts(self) -> None:
         cp = self.checkpoint
         if cp is None:
             return
         engine = self.ctx.engine
-        self.tasks.run(lambda _t: (cp.key, q.present_count(engine, cp))).success(self._show_count)
+        self._run(lambda _t: (cp.key, q.present_count(engine, cp))).success(self._show_count)
 
     def _show_count(self, answer: tuple[str, int]) -> None:
         key, n = answer
@@ -359,7 +375,7 @@ class DeskView(QWidget):
         if not query.strip():
             self.search.set_results(query, [])
             return
-        self.tasks.run(lambda _t: q.search_people(engine, event_id, query, cp)).success(
+        self._run(lambda _t: q.search_people(engine, event_id, query, cp)).success(
             lambda results: self.search.set_results(query, results))
 
     def open_walk_in(self) -> None:
@@ -387,7 +403,7 @@ class DeskView(QWidget):
             if dialog.print_badge.isChecked() and decision.attendee is not None and not self.ctx.settings.auto_print:
                 self.badges.print_badge(decision.attendee, ask_if_printed=False)
 
-        self.tasks.run_write(work).success(done).failure(
+        self._write(work).success(done).failure(
             lambda exc, _tb: dialog.show_error(str(exc), getattr(exc, "field", "")))
 
     def open_correct(self, attendee: Attendee) -> None:
@@ -408,7 +424,7 @@ class DeskView(QWidget):
             dialog.accept()
             self.search.refresh()
 
-        self.tasks.run_write(lambda _t: correct_attendee(ctx.engine, ctx.desk, a.id, a.version, **changes)).success(
+        self._write(lambda _t: correct_attendee(ctx.engine, ctx.desk, a.id, a.version, **changes)).success(
             done).failure(lambda exc, _tb: dialog.show_error(str(exc), getattr(exc, "field", "")))
 
     def print_current(self) -> None:
@@ -421,6 +437,32 @@ class DeskView(QWidget):
                                      self.tr("Scan or search for the person first, then print the badge."))
             return
         self.badges.print_badge(attendee, ask_if_printed=True)
+
+
+class _Guarded:
+    """A task whose callbacks are dropped once the view is gone (closed, or rebuilt for a new
+    language) instead of touching deleted widgets."""
+
+    def __init__(self, task: Task[Any], view: DeskView) -> None:
+        self.task = task
+        self.view = view
+
+    def _live(self, fn: Callable[..., Any]) -> Callable[..., None]:
+        view = self.view
+
+        def call(*args: Any) -> None:
+            if shiboken6.isValid(view) and not view.closed:
+                fn(*args)
+
+        return call
+
+    def success(self, fn: Callable[..., Any]) -> _Guarded:
+        self.task.success(self._live(fn))
+        return self
+
+    def failure(self, fn: Callable[..., Any]) -> _Guarded:
+        self.task.failure(self._live(fn))
+        return self
 
 
 def _list_cameras() -> list[str]:

@@ -54,6 +54,7 @@ class SearchPanel(QWidget):
         self.tz = ZoneInfo("UTC")
         self.results: list[PersonStatus] = []
         self.latest_query = ""
+        self.shown_query: str | None = None  # the query the table answers
         self.box = _SearchBox()
         self.box.setPlaceholderText(self.tr("Surname, first name, institution or ticket number — "
                                             "diacritics not needed"))
@@ -132,6 +133,7 @@ class SearchPanel(QWidget):
             return
         selected = self.selected
         self.results = results
+        self.shown_query = query
         self.table.setRowCount(len(results))
         for row, person in enumerate(results):
             a = person.attendee
