@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -30,9 +30,12 @@ class ReportError(ValueError):
     """A report cannot be made as asked; the message says why and what to do."""
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
-    """The attendee fields that reports show."""
+class Person(NamedTuple):
+    """The attendee fields that reports show.
+
+    Report rows are NamedTuples rather than frozen dataclasses: just as immutable, but several
+    times cheaper to create, which matters at 20,000 rows per export.
+    """
 
     id: str
     first_name: str
@@ -54,8 +57,7 @@ class Person:
         return f"{self.last_name} {self.first_name}".strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Presence:
+class Presence(NamedTuple):
     """One person present at a checkpoint: first admission (local time) and the desk."""
 
     person: Person
@@ -106,15 +108,22 @@ _PERSON_COLUMNS = (t.attendee.c.id, t.attendee.c.first_name, t.attendee.c.last_n
                    t.attendee.c.email, t.attendee.c.external_ref, t.attendee.c.status)
 
 
+_N = len(_PERSON_COLUMNS)
+
+
 def _person(row: Any) -> Person:
-    return Person(row.id, row.first_name or "", row.last_name or "", row.organisation or "",
-                  row.position or "", row.category or "", row.email or "", row.external_ref or "",
-                  row.status or "active")
+    """From a row that starts with `_PERSON_COLUMNS` (positional access: named access on a Row is
+    several times slower, and these columns are NOT NULL)."""
+    return Person._make(row[:_N])
 
 
-def sort_people(items: list[Any], person: Any = lambda x: x) -> list[Any]:
+def sort_people(people: list[Person]) -> list[Person]:
     """Sort by last name, first name in Polish alphabetical order."""
-    return sorted(items, key=lambda x: person_key(person(x).last_name, person(x).first_name, person(x).id))
+    return sorted(people, key=lambda p: person_key(p.last_name, p.first_name, p.id))
+
+
+def sort_presence(lines: list[Presence]) -> list[Presence]:
+    return sorted(lines, key=lambda x: person_key(x.person.last_name, x.person.first_name, x.person.id))
 
 
 def _present_rows(conn: Connection, ctx: ReportContext, checkpoint: str) -> list[Any]:
@@ -145,19 +154,21 @@ def daily_attendance(conn: Connection, ctx: ReportContext, day: date) -> list[Pr
     """Everyone present on `day`: first admission that day (entrance or a session), desk, sessions."""
     ctx.check_day(day)
     sessions = _sessions_by_attendee(conn, ctx, day)
+    codes = {a: tuple(s.code for s in attended) for a, attended in sessions.items()}
+    tz, desks = ctx.event.tz, ctx.desks
     lines = [
-        Presence(_person(r), day, ctx.local(r.first_time), ctx.desk_name(r.desk_id),
-                 tuple(s.code for s in sessions.get(r.id, ())))
+        Presence(Person._make(r[:_N]), day, r[_N].astimezone(tz),
+                 desks.get(r[_N + 1], r[_N + 1][:8]) if r[_N + 1] else "", codes.get(r[0], ()))
         for r in _present_rows(conn, ctx, f"day:{day.isoformat()}")
     ]
-    return sort_people(lines, lambda p: p.person)
+    return sort_presence(lines)
 
 
 def session_attendance(conn: Connection, ctx: ReportContext, session: Session) -> list[Presence]:
     """Everyone admitted to one session, with their first admission to it."""
     lines = [Presence(_person(r), session.day, ctx.local(r.first_time), ctx.desk_name(r.desk_id))
              for r in _present_rows(conn, ctx, f"session:{session.id}")]
-    return sort_people(lines, lambda p: p.person)
+    return sort_presence(lines)
 
 
 def _registered_for(days_json: Any, day: date) -> bool:
