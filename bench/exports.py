@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy import Engine  # noqa: E402
+
 from checkin.reports import export_attendance  # noqa: E402
 from checkin.services.event import install_event, parse_event_file  # noqa: E402
 from checkin.storage import tables as t  # noqa: E402
@@ -44,7 +46,7 @@ ORGS = ["Urząd Gminy Brzęczyszczykiewice", "Starostwo Powiatowe w Łęcznej",
 POSITIONS = ["Sekretarz Gminy", "Skarbnik", "Kierownik Urzędu Stanu Cywilnego", "Inspektor", "Wójt", ""]
 
 
-def build(path: Path, people: int) -> object:
+def build(path: Path, people: int) -> Engine:
     engine = open_database(path)
     definition = parse_event_file(ROOT / "resources" / "demo" / "event.toml")
     install_event(engine, definition)
@@ -53,7 +55,8 @@ def build(path: Path, people: int) -> object:
     rnd = random.Random(20221019)
     now = datetime.now(UTC)
     start = datetime(2022, 10, 19, 6, 15, tzinfo=UTC)
-    attendees, attendance = [], []
+    attendees: list[dict[str, object]] = []
+    attendance: list[dict[str, object]] = []
     for i in range(people):
         aid = f"bench-{i:06d}"
         attendees.append({
@@ -100,7 +103,7 @@ def main() -> int:
             times, cpu, result = [], [], None
             for _ in range(args.repeat):
                 t1, c1 = time.perf_counter(), time.process_time()
-                result = export_attendance(engine, DAY, fmt, out)  # type: ignore[arg-type]
+                result = export_attendance(engine, DAY, fmt, out)
                 times.append(time.perf_counter() - t1)
                 cpu.append(time.process_time() - c1)
             assert result is not None and result.rows == args.people
@@ -113,7 +116,7 @@ def main() -> int:
                   f"{result.rows} rows{pages}, {out.stat().st_size / 1e6:.1f} MB")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak RSS of the whole run: {peak:.0f} MB")
-        engine.dispose()  # type: ignore[attr-defined]
+        engine.dispose()
     return 0 if ok else 1
 
 
