@@ -179,6 +179,8 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> RawTable:
             ws = wb[sheet]
         else:
             ws = wb.worksheets[0]
+        if hasattr(ws, "reset_dimensions"):  # some tools write a wrong <dimension>; never trust it to cut rows
+            ws.reset_dimensions()
         headers: list[str] | None = None
         header_row = 1
         rows: list[tuple[int, list[str]]] = []

@@ -213,3 +213,18 @@ def test_name_and_surname_columns_mean_first_and_last_name(tmp_path: Path) -> No
     parsed = read_roster(write_text(tmp_path / "export.csv", ["Name,Surname,Email", "Łukasz,Żółć,l@example.pl"]))
     assert parsed.columns == {"Name": "first_name", "Surname": "last_name", "Email": "email"}
     assert [(r.first_name, r.last_name) for r in parsed.rows] == [("Łukasz", "Żółć")]
+
+
+def test_xlsx_with_a_wrong_dimension_record_loses_no_rows(event_engine: Engine, tmp_path: Path) -> None:
+    import zipfile
+
+    good = make_xlsx(tmp_path / "good.xlsx", [["Imię", "Nazwisko"]] + [["Jan", f"Kowalski{i}"] for i in range(30)])
+    bad = tmp_path / "lista.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b'<dimension ref="A1:B31" />' in data
+                data = data.replace(b'<dimension ref="A1:B31" />', b'<dimension ref="A1:B3" />')
+            dst.writestr(item, data)
+    assert import_roster(event_engine, EVENT, bad).added == 30
