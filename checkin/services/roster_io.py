@@ -125,13 +125,16 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
     if not text.strip():
         raise RosterFileError(f"{path.name} is empty; export the attendee list with a header row")
     first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = detect_delimiter(first_line)
+    hinted = first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5
+    delimiter = first_line.strip()[4] if hinted else detect_delimiter(first_line)  # Excel's "sep=;" line
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers: list[str] | None = None
     header_row = 1
     rows: list[tuple[int, list[str]]] = []
     try:
         for number, record in enumerate(reader, start=1):
+            if hinted and headers is None and "".join(record).strip().lower() == "sep=":
+                continue
             cells = [c.strip() for c in record]
             if any(c.startswith('="') for c in cells):
                 cells = [_clean(c) for c in cells]

@@ -228,3 +228,9 @@ def test_xlsx_with_a_wrong_dimension_record_loses_no_rows(event_engine: Engine, 
                 data = data.replace(b'<dimension ref="A1:B31" />', b'<dimension ref="A1:B3" />')
             dst.writestr(item, data)
     assert import_roster(event_engine, EVENT, bad).added == 30
+
+
+def test_excel_sep_hint_line(tmp_path: Path) -> None:
+    parsed = read_roster(write_text(tmp_path / "lista.csv", ["sep=;", "Imię;Nazwisko;Uwagi", "Jan;Kowalski;a, b"]))
+    assert parsed.delimiter == ";" and [(r.last_name, r.notes) for r in parsed.rows] == [("Kowalski", "a, b")]
+    assert parsed.rows[0].row == 3
