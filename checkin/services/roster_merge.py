@@ -137,6 +137,12 @@ def _plan(conn: Connection, event_id: str, parsed: ParsedRoster, report: ImportR
                                                {"status": ("active", "cancelled")}), old.version, desk_id, now)
         if kept:
             report.warnings.append(f"{kept} people registered at a desk are not in the file and were kept")
+        active = sum(1 for a in existing if a.status == "active")
+        if report.cancelled > 10 and report.cancelled * 5 > active:
+            report.warnings.append(
+                f"{report.cancelled} of {active} registered people are missing from the file and "
+                f"{'would be' if report.dry_run else 'were'} cancelled; if the file is only part of the list, "
+                "import the full list again (it reactivates them) or use --keep-missing")
     return plan
 
 

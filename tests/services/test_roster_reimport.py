@@ -150,3 +150,17 @@ def test_someone_cancelled_at_a_desk_stays_cancelled(event_engine: Engine, desk:
     assert report.warnings == ["row 3: Józef Chrząszcz was cancelled at a desk and stays cancelled; "
                                "reactivate them at the desk if they are coming after all"]
     assert attendees(event_engine)["KS-3"].status == "cancelled"
+
+
+def test_a_partial_file_warns_about_mass_cancellation_and_the_full_list_undoes_it(
+        event_engine: Engine, tmp_path: Path) -> None:
+    rows = [f"N-{i};Jan;Kowalski{i};;;;;;;;" for i in range(40)]
+    full = write_text(tmp_path / "full.csv", pl_rows(*rows))
+    import_roster(event_engine, EVENT, full)
+    report = import_roster(event_engine, EVENT, write_text(tmp_path / "part.csv", pl_rows(*rows[:10])), dry_run=True)
+    assert report.cancelled == 30 and report.warnings == [
+        "30 of 40 registered people are missing from the file and would be cancelled; if the file is only part "
+        "of the list, import the full list again (it reactivates them) or use --keep-missing"]
+    import_roster(event_engine, EVENT, write_text(tmp_path / "part.csv", pl_rows(*rows[:10])))
+    report = import_roster(event_engine, EVENT, full)
+    assert report.reactivated == 30 and {a.status for a in attendees(event_engine).values()} == {"active"}
