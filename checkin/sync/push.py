@@ -23,7 +23,6 @@ from sqlalchemy.engine import Connection
 from checkin.domain.results import ScanResult
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
-from checkin.storage.scans import recompute_attendance
 from checkin.sync.rows import as_dicts, attendee_key, superseded_change, upsert
 
 BATCH_SIZE = 500
@@ -190,15 +189,54 @@ def attendance_keys(scans: list[dict[str, Any]]) -> set[tuple[str, str, date, st
     return keys
 
 
+# The hub's attendance, derived set-wise in one statement per batch. It states the same rule as
+# `checkin.storage.scans.recompute_attendance` (tests compare the two on random scan logs):
+# the earliest accepted, non-voided entry scan per key wins; a day is attended through its entrance
+# or any session that day; `inside` follows the latest movement at the checkpoint itself; a key with
+# no such scan left (all voided) is deactivated, never deleted.
+HUB_ATTENDANCE_SQL = text("""
+WITH k AS (
+    SELECT * FROM unnest(CAST(:a AS text[]), CAST(:c AS text[]), CAST(:d AS date[]), CAST(:s AS text[]))
+        AS k(attendee_id, checkpoint, day, session_id)
+), valid AS (
+    SELECT s.id, s.attendee_id, s.checkpoint, s.day, s.direction, s.device_time, s.desk_id FROM scan s
+    WHERE s.result = 'accepted' AND s.attendee_id = ANY(CAST(:a AS text[]))
+      AND NOT EXISTS (SELECT 1 FROM scan v WHERE v.voided_scan_id = s.id AND v.result = 'void')
+), firsts AS (
+    SELECT DISTINCT ON (k.attendee_id, k.checkpoint) k.attendee_id, k.checkpoint, k.day, k.session_id,
+           v.id AS scan_id, v.device_time, v.desk_id
+    FROM k JOIN valid v ON v.attendee_id = k.attendee_id AND v.direction = 'in'
+        AND CASE WHEN k.session_id IS NULL THEN v.day = k.day ELSE v.checkpoint = k.checkpoint END
+    ORDER BY k.attendee_id, k.checkpoint, v.device_time, v.id
+), lasts AS (
+    SELECT DISTINCT ON (k.attendee_id, k.checkpoint) k.attendee_id, k.checkpoint, v.direction
+    FROM k JOIN valid v ON v.attendee_id = k.attendee_id AND v.checkpoint = k.checkpoint
+    ORDER BY k.attendee_id, k.checkpoint, v.device_time DESC, v.id DESC
+), upserted AS (
+    INSERT INTO attendance (attendee_id, checkpoint, day, session_id, scan_id, first_time, desk_id, active, inside)
+    SELECT f.attendee_id, f.checkpoint, f.day, f.session_id, f.scan_id, f.device_time, f.desk_id, true,
+           COALESCE(l.direction = 'in', true)
+    FROM firsts f LEFT JOIN lasts l ON l.attendee_id = f.attendee_id AND l.checkpoint = f.checkpoint
+    ON CONFLICT (attendee_id, checkpoint) DO UPDATE SET
+        day = EXCLUDED.day, session_id = EXCLUDED.session_id, scan_id = EXCLUDED.scan_id,
+        first_time = EXCLUDED.first_time, desk_id = EXCLUDED.desk_id, active = true, inside = EXCLUDED.inside
+    RETURNING 1
+)
+UPDATE attendance a SET active = false, inside = false FROM k
+WHERE a.attendee_id = k.attendee_id AND a.checkpoint = k.checkpoint
+  AND NOT EXISTS (SELECT 1 FROM firsts f WHERE f.attendee_id = k.attendee_id AND f.checkpoint = k.checkpoint)
+""")
+
+
 def recompute_hub_attendance(hub: Connection, scans: list[dict[str, Any]]) -> None:
-    keys = attendance_keys(scans)
+    keys = sorted(attendance_keys(scans), key=lambda k: (k[0], k[1]))
     if not keys:
         return
-    # lock attendees in one global order so concurrent batches never deadlock; each recompute then
+    # lock attendees in one global order so concurrent batches never deadlock; the statement then
     # sees every scan committed before it (READ COMMITTED takes a fresh snapshot per statement)
     hub.execute(text(
         "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(a, 7) AS h "
         "FROM unnest(CAST(:ids AS text[])) AS a ORDER BY 1) AS locks"
     ), {"ids": sorted({k[0] for k in keys})})
-    for attendee_id, checkpoint, day, session_id in sorted(keys, key=lambda k: (k[0], k[1])):
-        recompute_attendance(hub, attendee_id, checkpoint, day, session_id)
+    hub.execute(HUB_ATTENDANCE_SQL, {"a": [k[0] for k in keys], "c": [k[1] for k in keys],
+                                     "d": [k[2] for k in keys], "s": [k[3] for k in keys]})

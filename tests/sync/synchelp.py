@@ -210,12 +210,15 @@ def fresh_db(template: Path, path: Path) -> Path:
 
 
 # ---------------------------------------------------------------- observations
-def attendance(engine: Engine) -> set[tuple[str, str, str]]:
-    """(attendee, checkpoint, first scan id) of every active attendance row."""
+def attendance(engine: Engine, *, detail: bool = False) -> set[tuple[Any, ...]]:
+    """(attendee, checkpoint, first scan id) of every active attendance row; with `detail` also
+    the first time, desk and whether the person is inside."""
+    a = t.attendance
     with engine.connect() as conn:
-        return {(r.attendee_id, r.checkpoint, r.scan_id) for r in conn.execute(
-            select(t.attendance.c.attendee_id, t.attendance.c.checkpoint, t.attendance.c.scan_id)
-            .where(t.attendance.c.active.is_(True)))}
+        rows = conn.execute(select(a).where(a.c.active.is_(True))).all()
+    if detail:
+        return {(r.attendee_id, r.checkpoint, r.scan_id, r.first_time, r.desk_id, bool(r.inside)) for r in rows}
+    return {(r.attendee_id, r.checkpoint, r.scan_id) for r in rows}
 
 
 def attendance_rows(engine: Engine) -> int:
@@ -243,10 +246,11 @@ def settle(sites: list[Site], rounds: int = 2) -> None:
 
 def assert_converged(hub: Hub, sites: list[Site]) -> set[tuple[str, str, str]]:
     expected = attendance(hub.engine)
+    detailed = attendance(hub.engine, detail=True)
     hub_scans = scan_ids(hub.engine)
     assert len(hub_scans) == len(set(hub_scans))
     for s in sites:
-        assert attendance(s.engine) == expected, s.name
+        assert attendance(s.engine, detail=True) == detailed, s.name
         assert attendance_rows(s.engine) == len(expected), s.name
         local = scan_ids(s.engine)
         assert len(local) == len(set(local))
