@@ -28,7 +28,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, time):
-        return value.strftime("%H:%M")
+        return f"{value.hour:02d}:{value.minute:02d}"
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, int):

@@ -89,7 +89,7 @@ def export_attendance(engine: Engine, day: date | None, fmt: str | None, out: st
                               + (ctx.event.dates[0].isoformat() if ctx.event.dates else "2022-10-19"))
         days = _days(ctx, day)
         per_day = {d: daily_attendance(conn, ctx, d) for d in days}
-        summary = build_summary(conn, ctx) if fmt == "xlsx" else None
+        summary = build_summary(conn, ctx, days_only=True) if fmt == "xlsx" else None
     rows = sum(len(v) for v in per_day.values())
     if fmt == "pdf":
         d = days[0]

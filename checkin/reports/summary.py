@@ -92,10 +92,15 @@ class Summary:
         return result
 
 
-def build_summary(conn: Connection, ctx: ReportContext) -> Summary:
+def build_summary(conn: Connection, ctx: ReportContext, *, days_only: bool = False) -> Summary:
+    """The whole summary; `days_only` stops after the per-day and per-category counts (what the
+    attendance workbook's summary sheets show), skipping the costlier session and desk figures."""
     ev = ctx.event
-    people = conn.execute(select(t.attendee.c.id, t.attendee.c.category, t.attendee.c.days, t.attendee.c.sessions)
-                          .where(t.attendee.c.event_id == ev.id, t.attendee.c.status == "active")).all()
+    columns = [t.attendee.c.id, t.attendee.c.category, t.attendee.c.days]
+    if not days_only:
+        columns.append(t.attendee.c.sessions)
+    people = conn.execute(select(*columns).where(t.attendee.c.event_id == ev.id,
+                                                 t.attendee.c.status == "active")).all()
     category_of = dict(conn.execute(select(t.attendee.c.id, t.attendee.c.category)
                                     .where(t.attendee.c.event_id == ev.id)).all())
     present_day: dict[date, set[str]] = defaultdict(set)
@@ -109,7 +114,8 @@ def build_summary(conn: Connection, ctx: ReportContext) -> Summary:
             continue  # another event's row in a shared database
         if session_id is None:
             present_day[day].add(attendee_id)
-            arrivals[(day, ctx.local(first_time).hour)] += 1
+            if not days_only:
+                arrivals[(day, ctx.local(first_time).hour)] += 1
         else:
             session_present[session_id] += 1
 
@@ -125,6 +131,8 @@ def build_summary(conn: Connection, ctx: ReportContext) -> Summary:
         for cat in sorted(set(reg_by_cat) | set(pres_by_cat)):
             categories.append(CategoryLine(d, cat, reg_by_cat[cat], pres_by_cat[cat]))
 
+    if days_only:
+        return Summary(ev.name, days, categories, [], [], [])
     sessions = []
     for s in ctx.sessions:
         registered_n = sum(1 for p in people if s.code in (p.sessions or [])) if s.requires_registration else None
