@@ -12,6 +12,7 @@ app's DB-writer thread); they open and close their own connection.
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -45,6 +46,9 @@ MESSAGES = {
     ScanResult.NOT_INSIDE: "Exit without an entry",
     ScanResult.VOID: "Check-in undone",
 }
+
+
+_BARE_TICKET_ID = re.compile(r"[0-9a-fA-F]{32}")
 
 
 class VoidError(ValueError):
@@ -121,7 +125,16 @@ class CheckInService:
                                      "this ticket was replaced by a newer one")
                 else:
                     attendee = attendee_repo.by_external_code(conn, event.id, parsed.code)
-                    if attendee is None:
+                    if attendee is None and _BARE_TICKET_ID.fullmatch(parsed.code):
+                        # A badge printed at a desk (walk-in) carries the bare random ticket id: desks
+                        # hold no signing key. 128 random bits are as unguessable as a signature, so it
+                        # is accepted where the event accepts unsigned codes at all.
+                        ticket_id = parsed.code.lower()
+                        attendee, revoked_at = attendee_repo.by_ticket(conn, ticket_id)
+                        if attendee is not None and revoked_at is not None:
+                            rejection = (ScanResult.CANCELLED, "ticket_reissued",
+                                         "this ticket was replaced by a newer one")
+                    if attendee is None and rejection is None:
                         rejection = (ScanResult.UNKNOWN, "unknown_code", "code matches nobody in the roster")
             decision = self._record(conn, now, checkpoint, attendee, source, direction, ticket_id, rejection)
         done = time.perf_counter()

@@ -203,3 +203,17 @@ def test_external_codes_refused_when_the_event_requires_signed_tickets(
         conn.execute(t.event.update().values(settings={"accept_external_codes": False}))
     service.reload()
     assert service.scan("KS22-0012", entrance()).result is ScanResult.INVALID
+
+
+def test_a_walk_in_badge_with_the_bare_ticket_id_is_accepted_but_not_when_reissued(
+    service: CheckInService, add_attendee: AddAttendee, event_engine: Engine
+) -> None:
+    """Desks hold no signing key, so a badge printed for a walk-in carries the random ticket id."""
+    walk_in = add_attendee("Jadwiga", "Łęcka")
+    assert service.scan(walk_in.ticket_id.upper(), entrance()).result is ScanResult.ACCEPTED
+    with event_engine.begin() as conn:
+        conn.execute(t.ticket.update().values(revoked_at=service.clock()))
+        conn.execute(t.attendee.update().values(ticket_id=None))
+    decision = service.scan(walk_in.ticket_id, entrance())
+    assert (decision.result, decision.reason) == (ScanResult.CANCELLED, "ticket_reissued")
+    assert service.scan("0" * 32, entrance()).result is ScanResult.UNKNOWN
