@@ -12,8 +12,6 @@ from synchelp import Hub, Site, create_hub, destroy_hub, fresh_db, make_desk, ma
 
 from checkin.services.event import EventDefinition
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def hub(pg_server_url: str) -> Iterator[Hub]:
