@@ -108,3 +108,20 @@ def test_no_certificate_for_someone_whose_check_in_was_undone(congress: Congress
     with pytest.raises(ReportError, match="language 'de'"):
         export_certificate(congress.engine, "KS22-1000", out, lang="de")
     assert not out.exists()
+
+
+def test_long_text_shrinks_wraps_or_ends_with_an_ellipsis_but_never_overflows() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from checkin.reports.fonts import register_fonts
+    from checkin.reports.pdf_list import fit, wrap2
+
+    regular, bold = register_fonts()
+    org = "Gminny Ośrodek Pomocy Społecznej w Chrząszczyżewoszycach, powiat Łękołody, województwo lubelskie"
+    text, size = fit("Brzęczyszczykiewicz-Wójcik", bold, 8.5, 100, 6.5)
+    assert stringWidth(text, bold, size) <= 100 and 6.5 <= size < 8.5
+    assert text.startswith("Brzęczyszczykiewicz")
+    line1, line2, size = wrap2(org, regular, 7.5, 170, 6)
+    assert stringWidth(line1, regular, size) <= 170 and stringWidth(line2, regular, size) <= 170
+    assert line1.startswith("Gminny Ośrodek") and line2.endswith("…")  # too long even for two lines
+    assert wrap2("Urząd Gminy Ząbki", regular, 7.5, 170, 6) == ("Urząd Gminy Ząbki", "", 7.5)

@@ -146,3 +146,17 @@ def test_bad_requests_are_refused_without_touching_an_existing_file(congress: Co
         export_attendance(congress.engine, DAY1, "csv", tmp_path / "nie-ma" / "a.csv")
     assert out.read_bytes() == b"earlier export"
     assert sorted(p.name for p in folder.iterdir()) == ["lista.pdf"]  # no temporary files left behind
+
+
+def test_an_export_that_fails_half_way_leaves_the_previous_file(congress: Congress, tmp_path: Path) -> None:
+    out = tmp_path / "obecnosc.xlsx"
+    out.write_bytes(b"yesterday's export")
+
+    def interrupted(done: int, total: int) -> None:
+        raise OSError("disk full")
+
+    for fmt in ("xlsx", "csv"):
+        with pytest.raises(OSError, match="disk full"):
+            export_attendance(congress.engine, DAY1, fmt, out, progress=interrupted)
+    assert out.read_bytes() == b"yesterday's export"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
