@@ -146,6 +146,6 @@ class SyncWorker:
         self._wake.set()
 
     def _live_changed(self, connected: bool) -> None:
-        """Listener thread: the notification connection came up or went down."""
-        if self.on_status is not None:
-            self.on_status(self.status())
+        """Listener thread: the notification connection came up or went down. The sync thread does a
+        round and reports the new state, so callbacks stay on the sync thread."""
+        self._wake.set()
