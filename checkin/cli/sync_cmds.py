@@ -174,13 +174,14 @@ def _watch(ctx: CliContext, url: str) -> int:
     from checkin.sync.urls import normalise
     from checkin.sync.worker import SyncWorker
 
-    last: list[str] = []
+    last: list[tuple[object, ...]] = []
 
-    def show(status: SyncStatus) -> None:  # sync thread: only prints
-        line = status.summary() + (" [live]" if status.live else "")
-        if not last or last[-1] != line:
-            last.append(line)
-            ctx.emit(status.to_json(), time.strftime("%H:%M:%S ") + line)
+    def show(status: SyncStatus) -> None:  # sync thread: only prints, and only when something changed
+        state = (status.online, status.live, status.pending, status.last_error, status.clock_warning)
+        if not last or last[-1] != state:
+            last.append(state)
+            ctx.emit(status.to_json(), time.strftime("%H:%M:%S ") + status.summary()
+                     + (" [live]" if status.live else ""))
             sys.stdout.flush()
 
     def changed(kinds: set[str]) -> None:
