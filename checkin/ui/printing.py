@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 MAX_DPI = 300
@@ -33,11 +33,17 @@ class PrintError(Exception):
 
 
 def ensure_app() -> None:
-    """Printing needs a QGuiApplication; the CLI has none, and may have no display either."""
+    """Printing needs a GUI application object; the CLI has none, and may have no display either.
+
+    A full QApplication (not just QGuiApplication) is created: a process gets one application object
+    for its lifetime, and anything later that shows a widget would abort on a QGuiApplication.
+    """
     if QCoreApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "checkin"])
+        from PySide6.QtWidgets import QApplication
+
+        QApplication([sys.argv[0] if sys.argv else "checkin"])
 
 
 def available_printers() -> list[str]:

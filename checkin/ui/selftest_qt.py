@@ -17,6 +17,8 @@ def check_qt() -> str:
     from PySide6.QtWidgets import QApplication, QLabel
 
     app = QApplication.instance() or QApplication(["checkin-selftest"])
+    if not isinstance(app, QApplication):
+        raise AssertionError(f"a {type(app).__name__} exists already; widgets need a QApplication")
     label = QLabel("Łukasz Żółć-Ślęzak")
     label.resize(300, 60)
     image = label.grab().toImage()
@@ -35,4 +37,4 @@ def check_qt() -> str:
         painter.end()
         size = out.stat().st_size
     label.deleteLater()
-    return f"PySide6 {pyside_version}, platform '{app.platformName()}', print to PDF {size} bytes"  # type: ignore[attr-defined]
+    return f"PySide6 {pyside_version}, platform '{app.platformName()}', print to PDF {size} bytes"
