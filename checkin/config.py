@@ -40,7 +40,7 @@ class DeskSettings:
     debounce_seconds: float = 3.0
     undo_minutes: int = 5
     checkpoint: str = ""  # "" = today's entrance / running session; else "day:DATE" or "session:CODE"
-    hub_url: str = ""
+    hub_url: str = ""  # stored as local_meta "hub_url" (shared with `checkin sync --hub`), no password
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -49,6 +49,7 @@ class DeskSettings:
 def load_settings(engine: Engine) -> DeskSettings:
     with engine.connect() as conn:
         raw = get_meta(conn, SETTINGS_KEY)
+        hub_url = get_meta(conn, "hub_url") or ""
     data: dict[str, Any] = {}
     if raw:
         try:
@@ -66,6 +67,7 @@ def load_settings(engine: Engine) -> DeskSettings:
                 values[key] = type(default)(value)
             elif isinstance(default, str) and isinstance(value, str):
                 values[key] = value
+    values["hub_url"] = hub_url
     return DeskSettings(**values)
 
 
@@ -74,7 +76,12 @@ def save_settings(engine: Engine, settings: DeskSettings) -> None:
         raw = get_meta(conn, SETTINGS_KEY)
         stored = json.loads(raw) if raw else {}
         stored.update(settings.to_json())  # keep keys a newer version wrote
+        stored.pop("hub_url", None)
         set_meta(conn, SETTINGS_KEY, json.dumps(stored, ensure_ascii=False))
+        if "@" in settings.hub_url and ":" in settings.hub_url.split("@")[0].split("//")[-1]:
+            raise ValueError("store the hub password in the keyring (checkin.sync.credentials.remember_hub), "
+                             "not in the settings")
+        set_meta(conn, "hub_url", settings.hub_url or None)
 
 
 def update_settings(engine: Engine, **changes: Any) -> DeskSettings:

@@ -82,23 +82,18 @@ def cmd_hub_upgrade(ctx: CliContext) -> int:
 
 def _hub_url(ctx: CliContext, given: str | None) -> str:
     """The URL to use: given (remembered without its password) or the remembered one."""
-    from checkin.storage.db import write_tx
-    from checkin.storage.meta import get_meta, set_meta
-    from checkin.sync.credentials import store_password
-    from checkin.sync.urls import HubUrlError, libpq, normalise
+    from checkin.sync.credentials import remember_hub, remembered_hub
+    from checkin.sync.urls import HubUrlError
 
     if given:
         try:
-            url = normalise(given)
+            url, message = remember_hub(ctx.engine, given)
         except HubUrlError as exc:
             raise CliError(str(exc)) from exc
-        if url.password:
-            print(store_password(url).message, file=sys.stderr)
-        with write_tx(ctx.engine) as conn:
-            set_meta(conn, "hub_url", libpq(url, with_password=False))
-        return url.render_as_string(hide_password=False)
-    with ctx.engine.connect() as conn:
-        remembered = get_meta(conn, "hub_url")
+        if message:
+            print(message, file=sys.stderr)
+        return url
+    remembered = remembered_hub(ctx.engine)
     if not remembered:
         raise CliError("no venue hub set for this desk yet: run `checkin sync --hub postgresql://...` with the "
                        "connection string from `checkin hub init`")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 
 from checkin.sync.urls import normalise
@@ -71,3 +72,37 @@ def _no_keyring(reason: str) -> str:
     return ("no OS keyring is available here (" + reason + "), so the hub password was NOT saved: "
             "pass the full URL again next time, or put the password in the PGPASSWORD environment "
             "variable or a ~/.pgpass file (%APPDATA%\\postgresql\\pgpass.conf on Windows)")
+
+
+def remember_hub(engine: Engine, given: str) -> tuple[str, str]:
+    """Make `given` this desk's hub: the URL without its password goes to the desk database, the
+    password to the OS keyring. Returns (the full URL to connect with now, a sentence about the password).
+
+    The single place a hub is remembered, shared by `checkin sync --hub`, the settings page and the
+    desk app's sync bridge, so the CLI and the GUI can never disagree about which hub a desk uses.
+    """
+    from checkin.storage.db import write_tx
+    from checkin.storage.meta import set_meta
+    from checkin.sync.urls import libpq
+
+    url = normalise(given)
+    message = store_password(url).message if url.password else ""
+    with write_tx(engine) as conn:
+        set_meta(conn, "hub_url", libpq(url, with_password=False))
+    return url.render_as_string(hide_password=False), message
+
+
+def remembered_hub(engine: Engine) -> str | None:
+    """The remembered hub URL (no password; the worker finds it in the keyring), or None."""
+    from checkin.storage.meta import get_meta
+
+    with engine.connect() as conn:
+        return get_meta(conn, "hub_url") or None
+
+
+def forget_hub(engine: Engine) -> None:
+    from checkin.storage.db import write_tx
+    from checkin.storage.meta import set_meta
+
+    with write_tx(engine) as conn:
+        set_meta(conn, "hub_url", None)

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.desk_status)
         self.sync = SyncBridge(ctx, tasks, self)
         self.sync.status_changed.connect(self.desk_status.show_sync)
+        self.sync.changes_arrived.connect(self._remote_changes)
         self.hid = HidFilter(self)
         self.hid.code_scanned.connect(self._handheld_code)
         self.hid.install()
@@ -74,9 +75,46 @@ class MainWindow(QMainWindow):
             self.other_views.append(view)
             self.tabs.addTab(view, title)
         self.desk_status.show_sound(self.sounds.backend, self.ctx.settings.sounds)
+        self._wire_views()
         self._menus()
         if self.start_desk:
             QTimer.singleShot(0, self.desk.start)
+
+    def _wire_views(self) -> None:
+        """Keep the views in step: a scan here moves the dashboard; organiser edits reach the desk."""
+        dashboard = self._view("DashboardView")
+        organiser = self._view("OrganiserView")
+        if dashboard is not None:
+            self.desk.scans_changed.connect(dashboard.refresh)  # type: ignore[attr-defined]
+        if organiser is not None:
+            organiser.settings_changed.connect(self._settings_changed)  # type: ignore[attr-defined]
+            organiser.event_changed.connect(self._local_data_changed)  # type: ignore[attr-defined]
+            organiser.data_wiped.connect(self._local_data_changed)  # type: ignore[attr-defined]
+
+    def _view(self, cls: str) -> QWidget | None:
+        return next((v for v in self.other_views if type(v).__name__ == cls), None)
+
+    def _remote_changes(self, kinds: object) -> None:
+        """GUI thread: the sync worker pulled other desks' scans, roster or event changes."""
+        kinds = set(kinds) if isinstance(kinds, (set, frozenset, list, tuple)) else {str(kinds)}
+        if kinds & {"event", "session", "event_key", "key", "attendee", "ticket"}:
+            service = self.ctx.checkin
+            self.tasks.run_write(lambda _t: service.reload())  # keys and sessions, on the writer lane
+        self._local_data_changed()
+
+    def _local_data_changed(self) -> None:
+        self.desk.refresh_recent()
+        self.desk.refresh_counts()
+        dashboard = self._view("DashboardView")
+        if dashboard is not None:
+            dashboard.refresh()  # type: ignore[attr-defined]
+
+    def _settings_changed(self, settings: object) -> None:
+        """A new hub (or none) takes effect at once: restart the sync worker."""
+        hub = getattr(settings, "hub_url", "")
+        if hub != getattr(self.sync, "hub_in_use", None):
+            self.sync.stop()
+            self.sync.start()
 
     def _load_view(self, module: str, cls: str) -> QWidget:
         try:

@@ -158,7 +158,16 @@ class SettingsPage(QWidget):
         engine, values = self.ctx.engine, self.values()
 
         def write(_task: object) -> tuple[DeskSettings, Desk]:
-            """Runs on the writer lane."""
+            """Runs on the writer lane. A hub password goes to the OS keyring, never into the database."""
+            hub = values.pop("hub_url")
+            if hub:
+                from checkin.sync.credentials import remember_hub
+                from checkin.sync.urls import libpq
+
+                remember_hub(engine, hub)
+                values["hub_url"] = libpq(hub, with_password=False)
+            else:
+                values["hub_url"] = ""
             return update_settings(engine, **values), ensure_desk(engine, name)
 
         self.save_button.setEnabled(False)

@@ -40,6 +40,7 @@ class SyncBridge(QObject):
         self.ctx = ctx
         self.tasks = tasks
         self.worker: Any = None
+        self.hub_in_use = ""
         self.problem = ""
         self._status_bridge = CallbackBridge(self)
         self._changes_bridge = CallbackBridge(self)
@@ -51,10 +52,12 @@ class SyncBridge(QObject):
         self.last = SyncView("local", 0)
 
     def start(self) -> None:
-        hub = self.ctx.settings.hub_url
+        hub = self.ctx.reload_settings().hub_url
+        self.hub_in_use = hub
+        self.problem = ""
         if hub:
             try:
-                from checkin.sync import SyncWorker  # type: ignore[attr-defined,unused-ignore]
+                from checkin.sync.worker import SyncWorker
             except ImportError as exc:
                 self.problem = f"sync not installed ({exc})"
             else:
