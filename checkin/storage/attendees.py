@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy.engine import Connection, Row
 
 from checkin.domain.models import Attendee
@@ -57,9 +57,14 @@ def find_attendee_id(conn: Connection, event_id: str, ref: str) -> str | None:
     return None
 
 
+_BY_TICKET = select(t.attendee).where(t.attendee.c.ticket_id == bindparam("ticket_id"))
+_BY_CODE = select(t.attendee).where(
+    t.attendee.c.event_id == bindparam("event_id"), t.attendee.c.external_code == bindparam("code"))
+
+
 def by_ticket(conn: Connection, ticket_id: str) -> tuple[Attendee | None, datetime | None]:
     """The attendee a ticket id belongs to, and when the ticket was revoked (None if current)."""
-    row = conn.execute(select(t.attendee).where(t.attendee.c.ticket_id == ticket_id)).first()
+    row = conn.execute(_BY_TICKET, {"ticket_id": ticket_id}).first()
     if row:
         return to_attendee(row), None
     old = conn.execute(
@@ -71,9 +76,7 @@ def by_ticket(conn: Connection, ticket_id: str) -> tuple[Attendee | None, dateti
 
 
 def by_external_code(conn: Connection, event_id: str, code: str) -> Attendee | None:
-    row = conn.execute(
-        select(t.attendee).where(t.attendee.c.event_id == event_id, t.attendee.c.external_code == code)
-    ).first()
+    row = conn.execute(_BY_CODE, {"event_id": event_id, "code": code}).first()
     if row is None and code != code.upper():
         row = conn.execute(
             select(t.attendee).where(
