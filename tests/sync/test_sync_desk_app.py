@@ -8,9 +8,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
-from conftest import NewDesk
 from sqlalchemy import func, select
 from synchelp import Hub, Site
 
@@ -29,7 +29,7 @@ class _Quiet(SoundPlayer):
 
 
 def test_desk_app_goes_online_and_receives_another_desks_check_in(
-    qtbot, hub: Hub, organiser: tuple[Site, list[str]], new_desk: NewDesk  # type: ignore[no-untyped-def]
+    qtbot, hub: Hub, organiser: tuple[Site, list[str]], new_desk: Callable[..., Site]  # type: ignore[no-untyped-def]
 ) -> None:
     _org, people = organiser
     other = new_desk("Desk 2")
