@@ -44,15 +44,21 @@ def test_reopening_is_a_no_op_and_keeps_data(tmp_path: Path) -> None:
     engine.dispose()
 
 
-def test_an_older_schema_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+def test_a_file_from_another_schema_version_is_backed_up_before_migrating_and_never_guessed(
+    tmp_path: Path,
+) -> None:
+    """Before any migration the file is copied aside; a revision this release does not know (a newer
+    release wrote it) is refused rather than "fixed". Only one revision exists so far, so a real
+    old-to-new upgrade is exercised by the first migration on every new database instead."""
     path = tmp_path / "desk.sqlite3"
     engine = open_database(path)
-    with engine.begin() as conn:  # pretend the file was written by an older release
-        conn.execute(text("UPDATE alembic_version SET version_num = 'older'"))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'from_a_newer_release'"))
     engine.dispose()
-    with pytest.raises(Exception, match="older"):  # an unknown revision is not silently "fixed"
+    with pytest.raises(Exception, match="from_a_newer_release"):
         open_database(path)
-    assert list(tmp_path.glob("desk.sqlite3.before-*.bak"))
+    backups = list(tmp_path.glob("desk.sqlite3.before-*.bak"))
+    assert len(backups) == 1 and backups[0].stat().st_size > 0
 
 
 def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) -> None:
