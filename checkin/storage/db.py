@@ -131,6 +131,12 @@ def _alembic_config(conn: Connection) -> Any:
     return cfg
 
 
+def _version() -> str:
+    from checkin import __version__
+
+    return __version__
+
+
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
@@ -165,6 +171,15 @@ def upgrade(engine: Engine) -> None:
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
             shutil.copy2(path, backup)
-    with engine.connect() as conn:
-        command.upgrade(_alembic_config(conn), "head")
-        conn.commit()
+    from alembic.util.exc import CommandError
+
+    try:
+        with engine.connect() as conn:
+            command.upgrade(_alembic_config(conn), "head")
+            conn.commit()
+    except CommandError as exc:
+        raise DatabaseError(
+            f"{engine.url.database or engine.url}: its schema version '{current}' is unknown to checkin "
+            f"{_version()} (was it written by a newer version?). Nothing was changed; use that version "
+            "or another database file."
+        ) from exc

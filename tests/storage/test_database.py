@@ -55,7 +55,7 @@ def test_a_file_from_another_schema_version_is_backed_up_before_migrating_and_ne
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = 'from_a_newer_release'"))
     engine.dispose()
-    with pytest.raises(Exception, match="from_a_newer_release"):
+    with pytest.raises(DatabaseError, match="schema version 'from_a_newer_release' is unknown"):
         open_database(path)
     backups = list(tmp_path.glob("desk.sqlite3.before-*.bak"))
     assert len(backups) == 1 and backups[0].stat().st_size > 0
