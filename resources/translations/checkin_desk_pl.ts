@@ -1,35 +1,36 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
     <name>BadgeActions</name>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="64" />
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="64"/>
         <source>Print again?</source>
         <translation>Wydrukować ponownie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="65" />
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="65"/>
         <source>The badge of {name} was already printed at {time} at {desk} (copy {n}). Print another copy?</source>
         <translation>Identyfikator osoby {name} został już wydrukowany o {time} przy stanowisku {desk} (egzemplarz {n}). Wydrukować kolejny egzemplarz?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="101" />
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="113" />
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="101"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="113"/>
         <source>Badge not printed</source>
         <translation>Identyfikator nie został wydrukowany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="102" />
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="102"/>
         <source>Printing is not available on this desk. The badge was saved as {path}.</source>
         <translation>Drukowanie nie jest dostępne na tym stanowisku. Identyfikator zapisano jako {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="109" />
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="109"/>
         <source>Badge sent to the printer</source>
         <translation>Identyfikator wysłany do drukarki</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="110" />
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="110"/>
         <source>{name} · printer {printer}</source>
         <translation>{name} · drukarka {printer}</translation>
     </message>
@@ -37,42 +38,42 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="75" />
+        <location filename="../../checkin/ui/desk/camera_view.py" line="75"/>
         <source>Camera used for scanning</source>
         <translation>Kamera używana do skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="76" />
+        <location filename="../../checkin/ui/desk/camera_view.py" line="76"/>
         <source>Mirror</source>
         <translation>Lustro</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="81" />
+        <location filename="../../checkin/ui/desk/camera_view.py" line="81"/>
         <source>Camera:</source>
         <translation>Kamera:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="96" />
+        <location filename="../../checkin/ui/desk/camera_view.py" line="96"/>
         <source>No camera (handheld scanner and search)</source>
         <translation>Bez kamery (czytnik ręczny i wyszukiwanie)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="100" />
+        <location filename="../../checkin/ui/desk/camera_view.py" line="100"/>
         <source>Camera {n}</source>
         <translation>Kamera {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="107" />
+        <location filename="../../checkin/ui/desk/camera_view.py" line="107"/>
         <source>No camera: use the handheld scanner or search (F2).</source>
         <translation>Brak kamery: użyj czytnika ręcznego lub wyszukiwania (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="112" />
+        <location filename="../../checkin/ui/desk/camera_view.py" line="112"/>
         <source>Starting the camera…</source>
         <translation>Uruchamianie kamery…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="116" />
+        <location filename="../../checkin/ui/desk/camera_view.py" line="116"/>
         <source>Scanning with {camera}</source>
         <translation>Skanowanie: {camera}</translation>
     </message>
@@ -80,27 +81,27 @@
 <context>
     <name>CheckpointPicker</name>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="36" />
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="36"/>
         <source>Checkpoint (F5):</source>
         <translation>Punkt kontroli (F5):</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="62" />
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="62"/>
         <source>— choose the day or session —</source>
         <translation>— wybierz dzień lub sesję —</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="66" />
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="66"/>
         <source>Entrance · {day}</source>
         <translation>Wejście · {day}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="104" />
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="104"/>
         <source>Today ({today}) is not a day of this event. Choose the day or session you are checking in for before scanning.</source>
         <translation>Dziś ({today}) nie jest dniem tego wydarzenia. Przed skanowaniem wybierz dzień lub sesję, dla której rejestrujesz wejścia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="109" />
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="109"/>
         <source>Recording check-ins for {day}, not for today ({today}).</source>
         <translation>Rejestrujesz wejścia na dzień {day}, a nie na dziś ({today}).</translation>
     </message>
@@ -108,32 +109,32 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="122" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="142"/>
         <source>Correct {name}</source>
         <translation>Popraw dane: {name}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="123" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="143"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="124" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="144"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="125" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="145"/>
         <source>Institution</source>
         <translation>Instytucja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="126" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="146"/>
         <source>Position</source>
         <translation>Stanowisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="128" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="148"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
@@ -141,42 +142,42 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="36" />
+        <location filename="../../checkin/ui/desk/status_bar.py" line="36"/>
         <source>Online · {n} waiting to send</source>
         <translation>Połączono · {n} czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="38" />
+        <location filename="../../checkin/ui/desk/status_bar.py" line="38"/>
         <source>last sync {time}</source>
         <translation>ostatnia synchronizacja {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="40" />
+        <location filename="../../checkin/ui/desk/status_bar.py" line="40"/>
         <source>Offline · {n} waiting to send (scanning continues)</source>
         <translation>Brak połączenia · {n} czeka na wysłanie (skanowanie działa dalej)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="42" />
+        <location filename="../../checkin/ui/desk/status_bar.py" line="42"/>
         <source>Local only (no venue database) · {n} not synced</source>
         <translation>Tylko lokalnie (bez wspólnej bazy) · {n} niezsynchronizowanych</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="44" />
+        <location filename="../../checkin/ui/desk/status_bar.py" line="44"/>
         <source>Sync starting…</source>
         <translation>Uruchamianie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="54" />
+        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
         <source>Sounds off</source>
         <translation>Dźwięki wyłączone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="56" />
+        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
         <source>No sound player: system beep for errors only</source>
         <translation>Brak odtwarzacza dźwięku: tylko systemowy sygnał przy błędach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="58" />
+        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
         <source>Sound: {backend}</source>
         <translation>Dźwięk: {backend}</translation>
     </message>
@@ -184,84 +185,84 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="98" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="101"/>
         <source>Search (F2)</source>
         <translation>Szukaj (F2)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="99" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="102"/>
         <source>Walk-in (F3)</source>
         <translation>Nowa osoba (F3)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="100" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="103"/>
         <source>Print badge (Ctrl+P)</source>
         <translation>Drukuj identyfikator (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="156" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="159"/>
         <source>Desk: {desk}</source>
         <translation>Stanowisko: {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="191" />
-        <location filename="../../checkin/ui/desk/desk_view.py" line="214" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="199"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="222"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="244" />
-        <location filename="../../checkin/ui/desk/desk_view.py" line="376" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="260"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="392"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="265" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="281"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="266" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="282"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="303" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="319"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="304" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="320"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="315" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="331"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="316" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="332"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="322" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="338"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="340" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="356"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="420" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="436"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="421" />
+        <location filename="../../checkin/ui/desk/desk_view.py" line="437"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
@@ -269,68 +270,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="65" />
+        <location filename="../../checkin/ui/main_window.py" line="67"/>
         <source>Check-in — {event} — {desk}</source>
         <translation>Rejestracja — {event} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="68" />
+        <location filename="../../checkin/ui/main_window.py" line="70"/>
         <source>Reception desk</source>
         <translation>Recepcja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="69" />
+        <location filename="../../checkin/ui/main_window.py" line="71"/>
         <source>Coordinator dashboard</source>
         <translation>Panel koordynatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="69" />
+        <location filename="../../checkin/ui/main_window.py" line="71"/>
         <source>Organiser tools</source>
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="84" />
+        <location filename="../../checkin/ui/main_window.py" line="123"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="93" />
+        <location filename="../../checkin/ui/main_window.py" line="132"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="94" />
+        <location filename="../../checkin/ui/main_window.py" line="133"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="100" />
+        <location filename="../../checkin/ui/main_window.py" line="139"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="103" />
+        <location filename="../../checkin/ui/main_window.py" line="142"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="112" />
+        <location filename="../../checkin/ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="113" />
-        <location filename="../../checkin/ui/main_window.py" line="153" />
+        <location filename="../../checkin/ui/main_window.py" line="152"/>
+        <location filename="../../checkin/ui/main_window.py" line="206"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="116" />
+        <location filename="../../checkin/ui/main_window.py" line="155"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="154" />
+        <location filename="../../checkin/ui/main_window.py" line="207"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -351,7 +352,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="160" />
+        <location filename="../../checkin/ui/main_window.py" line="213"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -360,12 +361,12 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="163" />
+        <location filename="../../checkin/ui/main_window.py" line="216"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="164" />
+        <location filename="../../checkin/ui/main_window.py" line="217"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
@@ -373,22 +374,22 @@ Dźwięk: {sound}</translation>
 <context>
     <name>RecentScans</name>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="30" />
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="30"/>
         <source>Recent scans at this desk</source>
         <translation>Ostatnie skany na tym stanowisku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="38" />
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="39"/>
         <source>Undo check-in (Ctrl+Z)</source>
         <translation>Cofnij rejestrację (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="58" />
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="58"/>
         <source>unknown code</source>
         <translation>nieznany kod</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="62" />
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="62"/>
         <source>undone</source>
         <translation>cofnięto</translation>
     </message>
@@ -396,17 +397,17 @@ Dźwięk: {sound}</translation>
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="83" />
+        <location filename="../../checkin/ui/desk/result_panel.py" line="85"/>
         <source>Ready to scan</source>
         <translation>Gotowe do skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="85" />
+        <location filename="../../checkin/ui/desk/result_panel.py" line="88"/>
         <source>Show the QR code to the camera, scan it with the handheld scanner, or press F2 to search by name.</source>
         <translation>Pokaż kod QR do kamery, zeskanuj go czytnikiem ręcznym albo naciśnij F2, aby wyszukać po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="105" />
+        <location filename="../../checkin/ui/desk/result_panel.py" line="107"/>
         <source>{checkpoint} · {time}</source>
         <translation>{checkpoint} · {time}</translation>
     </message>
@@ -414,67 +415,62 @@ Dźwięk: {sound}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="58" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="59"/>
         <source>Surname, first name, institution or ticket number — diacritics not needed</source>
         <translation>Nazwisko, imię, instytucja lub numer biletu — polskie znaki niepotrzebne</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="66" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="67"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="66" />
-        <source>Institution</source>
-        <translation>Instytucja</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="66" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="67"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="80" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="81"/>
         <source>Check in (Enter)</source>
         <translation>Zarejestruj wejście (Enter)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="81" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="82"/>
         <source>Correct name…</source>
         <translation>Popraw dane…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="82" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="83"/>
         <source>Print badge</source>
         <translation>Drukuj identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="83" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="84"/>
         <source>Back to camera (Esc)</source>
         <translation>Wróć do kamery (Esc)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="155" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="155"/>
         <source>Nobody found for “{query}”. Check the spelling, or register a walk-in (F3).</source>
         <translation>Nie znaleziono nikogo dla „{query}”. Sprawdź pisownię albo zarejestruj nową osobę (F3).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="158" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="158"/>
         <source>Showing the first {n}; type more to narrow down.</source>
         <translation>Pokazano pierwsze {n} wyników; wpisz więcej, aby zawęzić.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="165" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="165"/>
         <source>cancelled</source>
         <translation>anulowany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="167" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="167"/>
         <source>present since {time} ({desk})</source>
         <translation>obecny od {time} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="169" />
+        <location filename="../../checkin/ui/desk/search_panel.py" line="169"/>
         <source>not yet</source>
         <translation>jeszcze nie</translation>
     </message>
@@ -482,52 +478,52 @@ Dźwięk: {sound}</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="89" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="109"/>
         <source>Register a walk-in</source>
         <translation>Rejestracja nowej osoby</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="90" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="110"/>
         <source>For someone who is not on the list. They get a ticket and are checked in at once.</source>
         <translation>Dla osoby spoza listy. Otrzyma bilet i od razu zostanie zarejestrowana.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="94" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="114"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="95" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="115"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="96" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="116"/>
         <source>Institution</source>
         <translation>Instytucja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="97" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="117"/>
         <source>Position</source>
         <translation>Stanowisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="102" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="122"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="103" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="123"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="104" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="124"/>
         <source>Print the badge after check-in</source>
         <translation>Wydrukuj identyfikator po rejestracji</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="108" />
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="128"/>
         <source>Register and check in</source>
         <translation>Zapisz i zarejestruj wejście</translation>
     </message>
@@ -535,184 +531,202 @@ Dźwięk: {sound}</translation>
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="21" />
+        <location filename="../../checkin/ui/desk/wording.py" line="21"/>
         <source>Welcome</source>
         <translation>Witamy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="22" />
+        <location filename="../../checkin/ui/desk/wording.py" line="22"/>
         <source>Already checked in</source>
         <translation>Już zarejestrowany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="23" />
+        <location filename="../../checkin/ui/desk/wording.py" line="23"/>
         <source>Check-in undone</source>
         <translation>Rejestrację cofnięto</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="24" />
+        <location filename="../../checkin/ui/desk/wording.py" line="24"/>
         <source>Not admitted</source>
         <translation>Brak wstępu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="32" />
+        <location filename="../../checkin/ui/desk/wording.py" line="32"/>
         <source>Back in the room.</source>
         <translation>Ponowne wejście na salę.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="34" />
+        <location filename="../../checkin/ui/desk/wording.py" line="34"/>
         <source>Exit recorded.</source>
         <translation>Wyjście zapisane.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="35" />
+        <location filename="../../checkin/ui/desk/wording.py" line="35"/>
         <source>Checked in. Hand over the badge and the conference pack.</source>
         <translation>Zarejestrowano. Wydaj identyfikator i materiały konferencyjne.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="38" />
+        <location filename="../../checkin/ui/desk/wording.py" line="38"/>
         <source>Already checked in at {time} at {desk}.</source>
         <translation>Już zarejestrowany o {time} przy stanowisku {desk}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="40" />
+        <location filename="../../checkin/ui/desk/wording.py" line="40"/>
         <source>Already checked in here today.</source>
         <translation>Już dziś zarejestrowany w tym miejscu.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="42" />
+        <location filename="../../checkin/ui/desk/wording.py" line="42"/>
         <source>The check-in was undone; the headcount no longer includes it.</source>
         <translation>Rejestrację cofnięto; nie jest już wliczana do liczby obecnych.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="44" />
+        <location filename="../../checkin/ui/desk/wording.py" line="44"/>
         <source>Not registered for this day. Send them to the information desk.</source>
         <translation>Brak zgłoszenia na ten dzień. Skieruj uczestnika do punktu informacyjnego.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="46" />
+        <location filename="../../checkin/ui/desk/wording.py" line="46"/>
         <source>Not registered for this workshop. Check the list of free places with the coordinator.</source>
         <translation>Brak zapisu na te warsztaty. Sprawdź z koordynatorem listę wolnych miejsc.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="49" />
+        <location filename="../../checkin/ui/desk/wording.py" line="49"/>
         <source>This registration was cancelled. Send them to the information desk.</source>
         <translation>To zgłoszenie zostało anulowane. Skieruj uczestnika do punktu informacyjnego.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="52" />
+        <location filename="../../checkin/ui/desk/wording.py" line="52"/>
         <source>This ticket was replaced by a newer one. Ask for the newest ticket or use search.</source>
         <translation>Ten bilet zastąpiono nowszym. Poproś o najnowszy bilet albo użyj wyszukiwania.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="55" />
+        <location filename="../../checkin/ui/desk/wording.py" line="55"/>
         <source>The session is full.</source>
         <translation>Brak wolnych miejsc na sesji.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="57" />
+        <location filename="../../checkin/ui/desk/wording.py" line="57"/>
         <source>Exit without an entry: this person was not checked in here.</source>
         <translation>Wyjście bez wejścia: ta osoba nie była tu zarejestrowana.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="59" />
+        <location filename="../../checkin/ui/desk/wording.py" line="59"/>
         <source>Forged or damaged code: the signature does not match. Use search by name.</source>
         <translation>Podrobiony lub uszkodzony kod: podpis się nie zgadza. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="62" />
-        <source>The handheld scanner types with the wrong keyboard layout (Y and Z swapped). Set the scanner to this computer's layout.</source>
+        <location filename="../../checkin/ui/desk/wording.py" line="62"/>
+        <source>The handheld scanner types with the wrong keyboard layout (Y and Z swapped). Set the scanner to this computer&apos;s layout.</source>
         <translation>Czytnik ręczny używa złego układu klawiatury (zamienione Y i Z). Ustaw w czytniku układ klawiatury tego komputera.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="66" />
-        <source>The code arrived with unexpected characters: check the handheld scanner's keyboard layout, or use search by name.</source>
+        <location filename="../../checkin/ui/desk/wording.py" line="66"/>
+        <source>The code arrived with unexpected characters: check the handheld scanner&apos;s keyboard layout, or use search by name.</source>
         <translation>Kod zawiera nieoczekiwane znaki: sprawdź układ klawiatury czytnika ręcznego albo wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="71" />
+        <location filename="../../checkin/ui/desk/wording.py" line="71"/>
         <source>Not a ticket of this conference, or the code is damaged. Use search by name.</source>
         <translation>To nie jest bilet tej konferencji albo kod jest uszkodzony. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="74" />
+        <location filename="../../checkin/ui/desk/wording.py" line="74"/>
         <source>Unknown code: nobody on the list has this ticket. Use search by name.</source>
         <translation>Nieznany kod: nikt z listy nie ma takiego biletu. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="77" />
+        <location filename="../../checkin/ui/desk/wording.py" line="77"/>
         <source>This ticket is for a different event.</source>
         <translation>Ten bilet dotyczy innego wydarzenia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="79" />
+        <location filename="../../checkin/ui/desk/wording.py" line="79"/>
         <source>This ticket is not valid yet.</source>
         <translation>Ten bilet nie jest jeszcze ważny.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="81" />
+        <location filename="../../checkin/ui/desk/wording.py" line="81"/>
         <source>This ticket has expired.</source>
         <translation>Ten bilet stracił ważność.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="82" />
+        <location filename="../../checkin/ui/desk/wording.py" line="82"/>
         <source>Not admitted ({reason}).</source>
         <translation>Brak wstępu ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="87" />
+        <location filename="../../checkin/ui/desk/wording.py" line="87"/>
         <source>Participant</source>
         <translation>Uczestnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="88" />
+        <location filename="../../checkin/ui/desk/wording.py" line="88"/>
         <source>Speaker</source>
         <translation>Prelegent</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="89" />
+        <location filename="../../checkin/ui/desk/wording.py" line="89"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="90" />
+        <location filename="../../checkin/ui/desk/wording.py" line="90"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="91" />
+        <location filename="../../checkin/ui/desk/wording.py" line="91"/>
         <source>Staff</source>
         <translation>Obsługa</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="92" />
+        <location filename="../../checkin/ui/desk/wording.py" line="92"/>
         <source>Organiser</source>
         <translation>Organizator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="93" />
+        <location filename="../../checkin/ui/desk/wording.py" line="93"/>
         <source>Guest</source>
         <translation>Gość</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="99" />
+        <location filename="../../checkin/ui/desk/wording.py" line="99"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="100" />
+        <location filename="../../checkin/ui/desk/wording.py" line="100"/>
         <source>scanner</source>
         <translation>czytnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="101" />
+        <location filename="../../checkin/ui/desk/wording.py" line="101"/>
         <source>search</source>
         <translation>wyszukiwanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="102" />
+        <location filename="../../checkin/ui/desk/wording.py" line="102"/>
         <source>walk-in</source>
         <translation>nowa osoba</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="84"/>
+        <source>Enter the first name.</source>
+        <translation>Wpisz imię.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="86"/>
+        <source>Enter the surname.</source>
+        <translation>Wpisz nazwisko.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="89"/>
+        <source>&quot;{email}&quot; does not look like an e-mail address (name@example.pl).</source>
+        <translation>„{email}” nie wygląda na adres e-mail (nazwa@przyklad.pl).</translation>
     </message>
 </context>
 </TS>

@@ -89,7 +89,7 @@ def make_window(qtbot, ctx: AppContext, tasks: TaskManager):  # type: ignore[no-
     yield make
     for w in windows:
         w.shutdown()
-    Translations().install("en")
+        w.translations.install("en")  # remove this window's catalogues: the next test starts in English
 
 
 def find_attendee(ctx: AppContext, text: str) -> Attendee:

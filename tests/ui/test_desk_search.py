@@ -109,3 +109,20 @@ def test_a_walk_in_is_registered_checked_in_and_found(qtbot, make_window, ctx):
     desk.open_search("zdzislaw chrzaszczewski")
     qtbot.waitUntil(lambda: bool(desk.search.results) and desk.search.results[0].present_since is not None,
                     timeout=5_000)
+
+
+def test_walk_in_mistakes_are_explained_in_polish_next_to_the_field(qtbot, make_window, ctx):
+    window = make_window("pl")
+    desk = window.desk
+    qtbot.keyClick(desk, Qt.Key.Key_F3)
+    dialog = desk.dialog
+    dialog.fields["first_name"].setText("Zdzisław")
+    dialog.fields["email"].setText("z.chrzaszczewski(at)example.gov.pl")
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible() and dialog.error.text() == "Wpisz nazwisko."
+    assert "border" in dialog.fields["last_name"].styleSheet()
+    dialog.fields["last_name"].setText("Chrząszczewski")
+    dialog.buttons.accepted.emit()
+    assert dialog.error.text() == ("„z.chrzaszczewski(at)example.gov.pl” nie wygląda na adres e-mail "
+                                   "(nazwa@przyklad.pl).")
+    assert present_day1(ctx) == 0  # nothing registered while the form is wrong

@@ -8,6 +8,7 @@ but opened with `open()`, so the event loop (camera, handheld scanner, timers) k
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from checkin.domain.models import Attendee, Category
 from checkin.ui.desk.wording import category_label
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class _Form(QDialog):
@@ -67,8 +70,25 @@ class _Form(QDialog):
         self.error.hide()
         for e in self.fields.values():
             e.setStyleSheet("")
+        problem = self._first_problem(self.values())
+        if problem is not None:
+            self.show_error(*problem)
+            return
         self.buttons.setEnabled(False)
         self.submitted.emit(self.values())
+
+    def _first_problem(self, values: dict[str, Any]) -> tuple[str, str] | None:
+        """The mistakes a volunteer makes most, said in the desk's language before the service is
+        asked (the service checks again and stays the authority; its rarer messages are English)."""
+        if "first_name" in values and not values["first_name"]:
+            return self.tr("Enter the first name."), "first_name"
+        if "last_name" in values and not values["last_name"]:
+            return self.tr("Enter the surname."), "last_name"
+        email = values.get("email", "")
+        if email and not _EMAIL.fullmatch(email):
+            return self.tr('"{email}" does not look like an e-mail address (name@example.pl).').format(
+                email=email), "email"
+        return None
 
     def show_error(self, message: str, field: str = "") -> None:
         """Called by the desk view when the service refused the values (GUI thread)."""
