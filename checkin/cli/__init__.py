@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation (database, decoder, badge, Qt) without a display")
     parser.add_argument("--camera", metavar="SPEC", help="desk app: camera:0, folder:DIR, video:FILE, or '' for none")
-    parser.add_argument("--lang", choices=["pl", "en"], help="desk app language (default: settings, else system)")
+    parser.add_argument("--lang", choices=["pl", "en"],
+                        help="language of the desk app and of messages (default: settings, else system)")
     parser.add_argument("--fullscreen", action="store_true", help="desk app: start full screen")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -51,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.lang:  # core sentences (roster problems...) in Polish for `checkin --lang pl import ...`
+        from checkin.domain.messages import set_language
+
+        set_language(args.lang)
     if args.self_test:
         from checkin.selftest import main as self_test
 

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
+from checkin.domain.messages import say
 from checkin.domain.models import Attendee, Desk
 from checkin.domain.text import normalise_name
 from checkin.services import roster_mapping as m
@@ -96,7 +97,8 @@ def correct_attendee(engine: Engine, desk: Desk, attendee_id: str, base_version:
         if code:
             holder = repo.by_external_code(conn, current.event_id, code)
             if holder is not None and holder.id != attendee_id:
-                raise RegistrationError(f'ticket code "{code}" already belongs to {holder.full_name}', "external_code")
+                raise RegistrationError(say('ticket code "{code}" already belongs to {name}', code=code,
+                                            name=holder.full_name), "external_code")
         diff = {k: [_plain(getattr(current, k)), _plain(v)] for k, v in values.items()
                 if _plain(getattr(current, k)) != _plain(v)}
         if current.version != base_version:
@@ -124,8 +126,8 @@ def reissue_ticket(engine: Engine, desk: Desk, attendee_id: str) -> Attendee:
         if current is None:
             raise RegistrationError(f"no attendee with id {attendee_id}")
         if current.cancelled:
-            raise RegistrationError(f"{current.full_name}'s registration is cancelled; reactivate it before "
-                                    "issuing a new ticket", "status")
+            raise RegistrationError(say("{name}'s registration is cancelled; reactivate it before issuing a new "
+                                        "ticket", name=current.full_name), "status")
         old, new = current.ticket_id, secrets.token_hex(16)
         if old:
             revoked = conn.execute(t.ticket.update().where(t.ticket.c.id == old).values(revoked_at=now))
@@ -183,7 +185,7 @@ def _checked(conn: Connection, event_id: str | None, fields: dict[str, Any], par
             if key in ("first_name", "last_name"):
                 out[key] = normalise_name(str(value or ""))
                 if not out[key]:
-                    raise RegistrationError(f"the {m.FIELDS[key]} is required", key)
+                    raise RegistrationError(say(f"the {m.FIELDS[key]} is required"), key)
             elif key == "category":
                 out[key] = m.parse_category(str(value or ""))
             elif key == "email":
@@ -204,7 +206,7 @@ def _checked(conn: Connection, event_id: str | None, fields: dict[str, Any], par
             if isinstance(out[key], str):
                 m.check_length(key, out[key])
     except m.ValueProblem as exc:
-        raise RegistrationError(f"{m.FIELDS.get(key, key)}: {exc}", key) from exc
+        raise RegistrationError(say("{field}: {problem}", field=m.FIELDS.get(key, key), problem=exc), key) from exc
     if not partial:
         out.setdefault("category", "participant")
     return out

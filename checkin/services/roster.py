@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from checkin.domain.messages import say
 from checkin.domain.text import normalise_name
 from checkin.services import roster_mapping as m
 from checkin.services.roster_io import RawTable, RosterFileError, read_table
@@ -35,6 +36,12 @@ __all__ = ["ImportReport", "ParsedRoster", "RosterChange", "RosterError", "Roste
 Progress = Callable[[int, int], None]
 _PROGRESS_EVERY = 1000
 
+
+
+_NEEDS = {  # the sentence for an empty name cell, per field (translated in checkin.domain.messages)
+    "first_name": "empty; every attendee needs a first name",
+    "last_name": "empty; every attendee needs a last name",
+}
 
 def read_roster(path: Path, mapping: dict[str, str] | None = None, *, sheet: str | None = None,
                 event_days: Collection[date] | None = None, session_codes: Collection[str] | None = None,
@@ -56,7 +63,7 @@ def read_roster(path: Path, mapping: dict[str, str] | None = None, *, sheet: str
                           data_rows=len(table.rows))
     if not table.rows:
         parsed.errors.append(RowError(table.header_row, "", "",
-                                      f"{path.name} has a header row but no attendees below it"))
+                                      say("{name} has a header row but no attendees below it", name=path.name)))
     if errors:  # without the right columns every row would repeat the same complaint
         return parsed
     total = len(table.rows)
@@ -229,14 +236,14 @@ def _parse_row(number: int, cells: list[str], index: dict[str, int], headers: li
         try:
             values["first_name"], values["last_name"] = m.split_full_name(full) if full else ("", "")
         except m.ValueProblem as exc:
-            fail("full_name", full, f"{exc}; write it as first name then surname")
+            fail("full_name", full, say("{problem}; write it as first name then surname", problem=exc))
         if not full:
-            fail("full_name", "", "empty; every attendee needs a first and last name")
+            fail("full_name", "", say("empty; every attendee needs a first and last name"))
     else:
         for f in ("first_name", "last_name"):
             values[f] = _tidy(cell(f))
             if not values[f]:
-                fail(f, "", f"empty; every attendee needs a {m.FIELDS[f]}")
+                fail(f, "", say(_NEEDS[f]))
     for f in _TEXT_FIELDS:
         if f in index:
             values[f] = _tidy(cell(f)) if f != "notes" else cell(f).strip()
@@ -271,18 +278,18 @@ def _check_duplicates(parsed: ParsedRoster, index: dict[str, int], headers: list
         first = seen_identity.setdefault((kind, key), row)
         if first is not row:
             if kind == "external_ref":
-                message = (f'"{row.external_ref}" is also the registration id of row {first.row}; '
-                           "registration ids must be unique")
+                message = say('"{value}" is also the registration id of row {row}; registration ids must be unique',
+                              value=row.external_ref, row=first.row)
                 parsed.errors.append(RowError(row.row, heading("external_ref"), row.external_ref, message))
             elif kind == "email":
-                message = (f'"{row.email}" is also the e-mail of row {first.row} and neither row has a '
-                           "registration id, so the two cannot be told apart; add a registration id "
-                           "column or remove the repeated row")
+                message = say('"{value}" is also the e-mail of row {row} and neither row has a registration id, '
+                              "so the two cannot be told apart; add a registration id column or remove the "
+                              "repeated row", value=row.email, row=first.row)
                 parsed.errors.append(RowError(row.row, heading("email"), row.email, message))
             else:
-                message = (f'{row.full_name} ({row.organisation or "no organisation"}) is already in row '
-                           f"{first.row}; remove the repeated row, or add a registration id or e-mail "
-                           "column to tell them apart")
+                message = say("{name} ({organisation}) is already in row {row}; remove the repeated row, or add a "
+                              "registration id or e-mail column to tell them apart", name=row.full_name,
+                              organisation=row.organisation or say("no organisation"), row=first.row)
                 parsed.errors.append(RowError(row.row, "", row.full_name, message))
         if row.external_code:
             code_key = row.external_code.upper()
@@ -290,7 +297,8 @@ def _check_duplicates(parsed: ParsedRoster, index: dict[str, int], headers: list
             if other is not row:
                 parsed.errors.append(RowError(
                     row.row, heading("external_code"), row.external_code,
-                    f'"{row.external_code}" is also the ticket code of row {other.row}; ticket codes must be unique'))
+                    say('"{value}" is also the ticket code of row {row}; ticket codes must be unique',
+                        value=row.external_code, row=other.row)))
     parsed.errors.sort(key=lambda e: e.row)
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection, Iterable
 from datetime import date
 
+from checkin.domain.messages import say
 from checkin.domain.models import Category
 from checkin.domain.text import fold
 
@@ -109,7 +110,8 @@ def parse_category(value: str) -> str:
         return Category.PARTICIPANT.value
     cat = _CATEGORY_INDEX.get(header_key(value))
     if cat is None:
-        raise ValueProblem(f'"{value}" is not a category; use one of: {CATEGORY_HELP}')
+        raise ValueProblem(say('"{value}" is not a category; use one of: {allowed}', value=value,
+                               allowed=CATEGORY_HELP))
     return cat.value
 
 
@@ -118,7 +120,7 @@ def check_email(value: str) -> str:
     if value.lower().startswith("mailto:"):
         value = value[7:]
     if value and not _EMAIL.fullmatch(value):
-        raise ValueProblem(f'"{value}" is not an e-mail address')
+        raise ValueProblem(say('"{value}" is not an e-mail address', value=value))
     return value
 
 
@@ -136,7 +138,7 @@ def parse_day(text: str) -> date:
             return date(int(m[3]), int(m[2]), int(m[1]))
     except ValueError:
         pass
-    raise ValueProblem(f'"{text}" is not a date (write 2022-10-19 or 19.10.2022)')
+    raise ValueProblem(say('"{value}" is not a date (write 2022-10-19 or 19.10.2022)', value=text))
 
 
 def parse_days(value: str | Iterable[date | str], event_days: Collection[date] | None) -> tuple[date, ...]:
@@ -147,7 +149,8 @@ def parse_days(value: str | Iterable[date | str], event_days: Collection[date] |
         day = part if isinstance(part, date) else parse_day(part.strip())
         if event_days is not None and day not in event_days:
             allowed = ", ".join(d.isoformat() for d in sorted(event_days))
-            raise ValueProblem(f'"{day.isoformat()}" is not a day of the event ({allowed})')
+            raise ValueProblem(say('"{value}" is not a day of the event ({allowed})', value=day.isoformat(),
+                                      allowed=allowed))
         if day not in days:
             days.append(day)
     if event_days is not None and set(days) == set(event_days):
@@ -165,7 +168,8 @@ def parse_sessions(value: str | Iterable[str], session_codes: Collection[str] | 
         code = by_upper.get(part.upper())
         if code is None:
             known = ", ".join(sorted(session_codes)) or "none defined"
-            raise ValueProblem(f'"{part}" is not a session code of the event (codes: {known})')
+            raise ValueProblem(say('"{value}" is not a session code of the event (codes: {known})', value=part,
+                                      known=known))
         if code not in codes:
             codes.append(code)
     return tuple(codes)
@@ -184,7 +188,7 @@ def split_full_name(value: str) -> tuple[str, str]:
     else:
         first, _, last = value.rpartition(" ")
     if not first or not last:
-        raise ValueProblem(f'"{value}" has no separate first and last name')
+        raise ValueProblem(say('"{value}" has no separate first and last name', value=value))
     return first, last
 
 
@@ -197,4 +201,4 @@ MAX_LENGTH = {"external_ref": 200, "external_code": 200, "first_name": 200, "las
 def check_length(field: str, value: str) -> None:
     limit = MAX_LENGTH.get(field)
     if limit is not None and len(value) > limit:
-        raise ValueProblem(f"{len(value)} characters, at most {limit} fit")
+        raise ValueProblem(say("{length} characters, at most {limit} fit", length=len(value), limit=limit))

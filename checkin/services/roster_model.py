@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from checkin.domain.messages import say
 from checkin.domain.text import fold
 
 MAX_LISTED_ERRORS = 20
@@ -27,13 +28,16 @@ class RowError:
 
     def __str__(self) -> str:
         if self.field:
-            return f'row {self.row}, field "{self.field}": {self.message}'
+            return say('row {row}, field "{field}": {message}', row=self.row, field=self.field, message=self.message)
         if self.row:
-            return f"row {self.row}: {self.message}"
+            return say("row {row}: {message}", row=self.row, message=self.message)
         return self.message
 
     def to_json(self) -> dict[str, Any]:
         return {"row": self.row, "field": self.field, "value": self.value, "message": self.message}
+
+
+ONE_PROBLEM = "{name}: {count} problem found, nothing was imported; correct the file and import it again:"
 
 
 class RosterError(Exception):
@@ -46,11 +50,12 @@ class RosterError(Exception):
     @classmethod
     def from_errors(cls, name: str, errors: list[RowError]) -> RosterError:
         count = len(errors)
-        head = (f"{name}: {count} problem{'s' if count != 1 else ''} found, nothing was imported; "
-                "correct the file and import it again:")
+        template = (ONE_PROBLEM if count == 1 else
+                    "{name}: {count} problems found, nothing was imported; correct the file and import it again:")
+        head = say(template, name=name, count=count)
         lines = [f"  {e}" for e in errors[:MAX_LISTED_ERRORS]]
         if count > MAX_LISTED_ERRORS:
-            lines.append(f"  ... and {count - MAX_LISTED_ERRORS} more")
+            lines.append("  " + say("... and {count} more", count=count - MAX_LISTED_ERRORS))
         return cls("\n".join([head, *lines]), errors)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from checkin.domain.messages import set_language as set_core_language
 from checkin.resources import resources_root
 
 LANGUAGES = {"en": "English", "pl": "Polski"}
@@ -43,6 +44,7 @@ class Translations:
         self._installed.clear()
         self.missing.clear()
         self.language = language if language in LANGUAGES else "en"
+        set_core_language(self.language)  # sentences built by the core (roster problems, refusals)
         QLocale.setDefault(QLocale(QLocale.Language.Polish if self.language == "pl" else QLocale.Language.English,
                                    QLocale.Country.Poland if self.language == "pl" else QLocale.Country.UnitedKingdom))
         if self.language == "en":

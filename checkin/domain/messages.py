@@ -1,0 +1,82 @@
+# SPDX-License-Identifier: MIT
+"""Sentences the core says to people (roster problems, registration refusals), in English or Polish.
+
+The core stays free of Qt, so it cannot use the UI's .qm catalogues; the few sentences it builds
+itself are looked up here by their English template. The desk app sets the language together with
+its Qt translators (`checkin.ui.i18n`), the CLI with `--lang`. One language per process: a desk
+runs in one language at a time. A template missing from a catalogue falls back to English, and
+`tests/unit/test_messages.py` fails when a template used in the code has no Polish entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_language = "en"
+
+
+def set_language(code: str | None) -> str:
+    """Choose the language of core messages ("pl" or "en"); returns the one in force."""
+    global _language
+    _language = code if code in CATALOGUES else "en"
+    return _language
+
+
+def language() -> str:
+    return _language
+
+
+def say(template: str, **params: Any) -> str:
+    """The sentence for `template` (an English str.format template) in the current language."""
+    text = CATALOGUES.get(_language, {}).get(template, template)
+    return text.format(**params)
+
+
+POLISH: dict[str, str] = {
+    # roster values (checkin.services.roster_mapping)
+    '"{value}" is not a category; use one of: {allowed}':
+        "„{value}” to nie jest kategoria; użyj jednej z: {allowed}",
+    '"{value}" is not an e-mail address': "„{value}” to nie jest adres e-mail",
+    '"{value}" is not a date (write 2022-10-19 or 19.10.2022)':
+        "„{value}” to nie jest data (wpisz 2022-10-19 lub 19.10.2022)",
+    '"{value}" is not a day of the event ({allowed})': "„{value}” nie jest dniem wydarzenia ({allowed})",
+    '"{value}" is not a session code of the event (codes: {known})':
+        "„{value}” nie jest kodem sesji tego wydarzenia (kody: {known})",
+    '"{value}" has no separate first and last name': "w „{value}” nie da się oddzielić imienia od nazwiska",
+    "{length} characters, at most {limit} fit": "{length} znaków, mieści się najwyżej {limit}",
+    # roster rows and files (checkin.services.roster, roster_model)
+    "{problem}; write it as first name then surname": "{problem}; wpisz najpierw imię, potem nazwisko",
+    "empty; every attendee needs a first and last name": "puste; każdy uczestnik musi mieć imię i nazwisko",
+    "empty; every attendee needs a first name": "puste; każdy uczestnik musi mieć imię",
+    "empty; every attendee needs a last name": "puste; każdy uczestnik musi mieć nazwisko",
+    '"{value}" is also the registration id of row {row}; registration ids must be unique':
+        "„{value}” to także numer zgłoszenia z wiersza {row}; numery zgłoszeń nie mogą się powtarzać",
+    '"{value}" is also the e-mail of row {row} and neither row has a registration id, so the two cannot '
+    "be told apart; add a registration id column or remove the repeated row":
+        "„{value}” to także e-mail z wiersza {row}, a żaden z tych wierszy nie ma numeru zgłoszenia, więc "
+        "nie da się ich rozróżnić; dodaj kolumnę z numerem zgłoszenia albo usuń powtórzony wiersz",
+    "{name} ({organisation}) is already in row {row}; remove the repeated row, or add a registration id or "
+    "e-mail column to tell them apart":
+        "{name} ({organisation}) jest już w wierszu {row}; usuń powtórzony wiersz albo dodaj numer "
+        "zgłoszenia lub e-mail, aby ich rozróżnić",
+    "no organisation": "bez instytucji",
+    '"{value}" is also the ticket code of row {row}; ticket codes must be unique':
+        "„{value}” to także kod biletu z wiersza {row}; kody biletów nie mogą się powtarzać",
+    "{name} has a header row but no attendees below it": "{name} ma wiersz nagłówka, ale pod nim nie ma uczestników",
+    'row {row}, field "{field}": {message}': "wiersz {row}, kolumna „{field}”: {message}",
+    "row {row}: {message}": "wiersz {row}: {message}",
+    "{name}: {count} problem found, nothing was imported; correct the file and import it again:":
+        "{name}: znaleziono {count} problem, nic nie zaimportowano; popraw plik i zaimportuj go ponownie:",
+    "{name}: {count} problems found, nothing was imported; correct the file and import it again:":
+        "{name}: znaleziono problemy ({count}), nic nie zaimportowano; popraw plik i zaimportuj go ponownie:",
+    "... and {count} more": "... i jeszcze {count}",
+    # desk registration (checkin.services.registration)
+    "the first name is required": "imię jest wymagane",
+    "the last name is required": "nazwisko jest wymagane",
+    "{field}: {problem}": "{field}: {problem}",
+    'ticket code "{code}" already belongs to {name}': "kod biletu „{code}” należy już do: {name}",
+    "{name}'s registration is cancelled; reactivate it before issuing a new ticket":
+        "zgłoszenie osoby {name} jest anulowane; przywróć je przed wydaniem nowego biletu",
+}
+
+CATALOGUES: dict[str, dict[str, str]] = {"en": {}, "pl": POLISH}
