@@ -14,23 +14,28 @@
         <translation>Identyfikator osoby {name} został już wydrukowany o {time} przy stanowisku {desk} (egzemplarz {n}). Wydrukować kolejny egzemplarz?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="101"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="106"/>
+        <source>The badge was saved as {path}.</source>
+        <translation>Identyfikator zapisano jako {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="107"/>
         <location filename="../../checkin/ui/desk/badge_actions.py" line="113"/>
         <source>Badge not printed</source>
         <translation>Identyfikator nie został wydrukowany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="102"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="114"/>
         <source>Printing is not available on this desk. The badge was saved as {path}.</source>
         <translation>Drukowanie nie jest dostępne na tym stanowisku. Identyfikator zapisano jako {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="109"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="121"/>
         <source>Badge sent to the printer</source>
         <translation>Identyfikator wysłany do drukarki</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="110"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="122"/>
         <source>{name} · printer {printer}</source>
         <translation>{name} · drukarka {printer}</translation>
     </message>

@@ -80,7 +80,10 @@ class BadgeActions(QObject):
         language = getattr(self.parent_widget.window(), "language", None)
         event = ctx.event()
 
+        rendered: list[Path] = []
+
         def work(_t: Any) -> tuple[Path, str | None]:
+            """Runs on the pool: render the badge, then hand it to the printer."""
             from checkin.badges.render import render_badges
             from checkin.badges.templates import load_template
 
@@ -88,11 +91,20 @@ class BadgeActions(QObject):
             folder = Path(tempfile.mkdtemp(prefix="checkin-badge-"))
             pdf = folder / f"badge-{attendee.id[:8]}.pdf"
             render_badges([attendee], event, template, pdf, language=language)
+            rendered.append(pdf)
             try:
                 from checkin.ui.printing import print_pdf  # type: ignore[import-not-found,unused-ignore]
             except ImportError:
                 return pdf, None
             return pdf, str(print_pdf(pdf, printer_name or None, copies=1))
+
+        def failed(exc: BaseException) -> None:
+            """A printer problem must not lose the badge: say where the PDF is, to print it elsewhere."""
+            detail = str(exc)
+            if rendered:
+                self.last_pdf = rendered[0]
+                detail += "\n" + self.tr("The badge was saved as {path}.").format(path=rendered[0])
+            self.message.emit("error", self.tr("Badge not printed"), detail)
 
         def printed(answer: tuple[Path, str | None]) -> None:
             pdf, printer = answer
@@ -109,5 +121,4 @@ class BadgeActions(QObject):
             self.message.emit("ok", self.tr("Badge sent to the printer"),
                               self.tr("{name} · printer {printer}").format(name=attendee.full_name, printer=printer))
 
-        self.tasks.run(work).success(printed).failure(
-            lambda exc, _tb: self.message.emit("error", self.tr("Badge not printed"), str(exc)))
+        self.tasks.run(work).success(printed).failure(lambda exc, _tb: failed(exc))

@@ -9,13 +9,14 @@ pool every few seconds, so volunteers always see how much has not left this desk
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from checkin.app import AppContext
+from checkin.config import load_settings
 from checkin.services.desk_queries import pending_outbox
 from checkin.ui.bridge import CallbackBridge
 from checkin.ui.tasks import TaskManager
@@ -52,7 +53,10 @@ class SyncBridge(QObject):
         self.last = SyncView("local", 0)
 
     def start(self) -> None:
-        hub = self.ctx.reload_settings().hub_url
+        # the remembered hub as stored now (`checkin sync --hub` or the settings page may have changed
+        # it); only the hub is re-read: one-off choices in ctx.settings (--camera) stay as they are
+        hub = load_settings(self.ctx.engine).hub_url
+        self.ctx.settings = replace(self.ctx.settings, hub_url=hub)
         self.hub_in_use = hub
         self.problem = ""
         if hub:
