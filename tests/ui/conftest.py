@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from checkin.app import AppContext, build_context
+from checkin.config import update_settings
 from checkin.domain.models import Attendee
 from checkin.storage import attendees as attendee_repo
 from checkin.ui.i18n import Translations
@@ -48,7 +48,9 @@ def ctx(tmp_path: Path, _demo_template: Path, desk_clock: Clock) -> Iterator[App
     path = tmp_path / "desk.sqlite3"
     shutil.copy(_demo_template, path)
     context = build_context(path, "Desk 1", "Ania", clock=desk_clock)
-    context.settings = replace(context.settings, camera="", sounds=True, result_seconds=30)
+    # stored, not only set in memory: the desk saves settings (e.g. the chosen checkpoint) and reloads
+    # them, which would otherwise bring back the defaults (a 4 s result panel) halfway through a test
+    context.settings = update_settings(context.engine, camera="", sounds=True, result_seconds=30)
     yield context
     context.engine.dispose()
 
