@@ -7,9 +7,10 @@ The GUI and the CLI both start here, so the desk app and `checkin scan` behave t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -34,14 +35,24 @@ class AppContext:
     demo_installed: bool = False
     db_url: str = ""
     extras: dict[str, object] = field(default_factory=dict)
+    overrides: dict[str, Any] = field(default_factory=dict)  # one-off choices for this run (--camera)
 
     def event(self) -> Event:
         with self.engine.connect() as conn:
             return load_event(conn)
 
     def reload_settings(self) -> DeskSettings:
-        self.settings = load_settings(self.engine)
+        return self.use_settings(load_settings(self.engine))
+
+    def use_settings(self, settings: DeskSettings) -> DeskSettings:
+        """Take freshly saved or loaded settings, keeping this run's one-off choices on top of them."""
+        self.settings = replace(settings, **self.overrides) if self.overrides else settings
         return self.settings
+
+    def override(self, **choices: Any) -> None:
+        """A choice for this run only (`checkin --camera folder:DIR`): never stored, never lost on reload."""
+        self.overrides.update(choices)
+        self.use_settings(self.settings)
 
 
 def build_context(db: str | Path | None = None, desk_name: str | None = None, operator: str = "",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -32,7 +31,7 @@ def run_app(args: Any) -> int:
     ctx = build_context(getattr(args, "db", None), getattr(args, "desk", None), getattr(args, "operator", "") or "")
     camera = getattr(args, "camera", None)
     if camera is not None:  # a one-off choice for this run; the stored setting stays as it was
-        ctx.settings = replace(ctx.settings, camera=camera)
+        ctx.override(camera=camera)
     translations = Translations()
     translations.install(choose_language(getattr(args, "lang", None) or ctx.settings.language))
     tasks = TaskManager(app)

@@ -80,3 +80,23 @@ def test_a_camera_that_cannot_open_says_what_to_do_instead(qtbot, make_window, t
     desk.start_camera(f"folder:{tmp_path / 'missing'}")
     qtbot.waitUntil(lambda: "does not exist" in desk.camera_view.preview.message, timeout=10_000)
     assert desk.camera_view.preview.message.startswith("No camera: use the handheld scanner or search")
+
+
+
+def test_a_camera_chosen_for_this_run_survives_saved_settings_and_a_language_switch(qtbot, make_window, ctx):
+    """`checkin --camera ""` is a one-off: the desk's own saves must not bring the stored camera back,
+    until the volunteer picks a camera at the desk."""
+    from checkin.config import load_settings, update_settings
+
+    ctx.use_settings(update_settings(ctx.engine, camera="camera:7"))  # what this desk normally uses
+    ctx.override(camera="")  # what `checkin --camera ""` asks for today
+    window = make_window()
+    window.desk._mirror_changed(False)  # any desk save reloads the settings from the database
+    qtbot.waitUntil(lambda: load_settings(ctx.engine).camera_mirror is False, timeout=5_000)
+    qtbot.waitUntil(lambda: ctx.settings.camera_mirror is False, timeout=5_000)
+    assert ctx.settings.camera == ""
+    window.switch_language("pl")
+    assert ctx.settings.camera == ""
+    window.desk.choose_camera("camera:9")  # picked at the desk on purpose: stored, and in force
+    qtbot.waitUntil(lambda: load_settings(ctx.engine).camera == "camera:9", timeout=5_000)
+    qtbot.waitUntil(lambda: ctx.settings.camera == "camera:9", timeout=5_000)

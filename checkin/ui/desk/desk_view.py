@@ -228,6 +228,7 @@ class DeskView(QWidget):
             bar.show_scanner(text)
 
     def choose_camera(self, spec: str) -> None:
+        self.ctx.overrides.pop("camera", None)  # chosen here on purpose: a --camera one-off ends
         engine = self.ctx.engine
         self._write(lambda _t: update_settings(engine, camera=spec)).success(self._settings_saved)
         self.start_camera(spec)
@@ -239,7 +240,7 @@ class DeskView(QWidget):
         self._write(lambda _t: update_settings(engine, camera_mirror=on)).success(self._settings_saved)
 
     def _settings_saved(self, settings: Any) -> None:
-        self.ctx.settings = settings  # the running camera stays `active_camera` (a --camera override)
+        self.ctx.use_settings(settings)  # keeps a --camera override for this run
 
     def shutdown(self) -> None:
         self.closed = True

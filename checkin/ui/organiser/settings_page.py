@@ -177,7 +177,8 @@ class SettingsPage(QWidget):
 
     def _saved(self, result: tuple[DeskSettings, Desk]) -> None:
         settings, desk = result
-        self.ctx.settings = settings
+        self.ctx.overrides.clear()  # settings chosen deliberately here end this run's one-off choices
+        settings = self.ctx.use_settings(settings)
         self.ctx.desk = desk
         self.ctx.checkin.desk = desk
         show_message(self.message, self.tr("Settings saved."))

@@ -56,7 +56,7 @@ class SyncBridge(QObject):
         # the remembered hub as stored now (`checkin sync --hub` or the settings page may have changed
         # it); only the hub is re-read: one-off choices in ctx.settings (--camera) stay as they are
         hub = load_settings(self.ctx.engine).hub_url
-        self.ctx.settings = replace(self.ctx.settings, hub_url=hub)
+        self.ctx.use_settings(replace(self.ctx.settings, hub_url=hub))
         self.hub_in_use = hub
         self.problem = ""
         if hub:
