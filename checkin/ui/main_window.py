@@ -94,12 +94,15 @@ class MainWindow(QMainWindow):
     def _view(self, cls: str) -> QWidget | None:
         return next((v for v in self.other_views if type(v).__name__ == cls), None)
 
-    def _remote_changes(self, kinds: object) -> None:
-        """GUI thread: the sync worker pulled other desks' scans, roster or event changes."""
-        kinds = set(kinds) if isinstance(kinds, (set, frozenset, list, tuple)) else {str(kinds)}
-        if kinds & {"event", "session", "event_key", "key", "attendee", "ticket"}:
+    def _remote_changes(self, kinds: set[str]) -> None:
+        """GUI thread: the sync worker pulled other desks' scans, roster or event changes.
+
+        Kinds are the hub's feed kinds; "event" covers days, sessions and keys. Only those are cached
+        by the check-in service (attendees are read from the database on every scan).
+        """
+        if "event" in kinds:
             service = self.ctx.checkin
-            self.tasks.run_write(lambda _t: service.reload())  # keys and sessions, on the writer lane
+            self.tasks.run_write(lambda _t: service.reload())  # on the writer lane, between scans
         self._local_data_changed()
 
     def _local_data_changed(self) -> None:
