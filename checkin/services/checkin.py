@@ -117,12 +117,9 @@ class CheckInService:
             attendee: Attendee | None = None
             if rejection is None and parsed is not None:
                 if isinstance(parsed, token.SignedTicket):
-                    attendee, revoked_at = attendee_repo.by_ticket(conn, parsed.ticket_id)
+                    attendee, rejection = _holder(conn, parsed.ticket_id)
                     if attendee is None:
                         rejection = (ScanResult.UNKNOWN, "unknown_ticket", "genuine ticket not in the roster")
-                    elif revoked_at is not None:
-                        rejection = (ScanResult.CANCELLED, "ticket_reissued",
-                                     "this ticket was replaced by a newer one")
                 else:
                     attendee = attendee_repo.by_external_code(conn, event.id, parsed.code)
                     if attendee is None and _BARE_TICKET_ID.fullmatch(parsed.code):
@@ -130,11 +127,8 @@ class CheckInService:
                         # hold no signing key. 128 random bits are as unguessable as a signature, so it
                         # is accepted where the event accepts unsigned codes at all.
                         ticket_id = parsed.code.lower()
-                        attendee, revoked_at = attendee_repo.by_ticket(conn, ticket_id)
-                        if attendee is not None and revoked_at is not None:
-                            rejection = (ScanResult.CANCELLED, "ticket_reissued",
-                                         "this ticket was replaced by a newer one")
-                    if attendee is None and rejection is None:
+                        attendee, rejection = _holder(conn, ticket_id)
+                    if attendee is None:
                         rejection = (ScanResult.UNKNOWN, "unknown_code", "code matches nobody in the roster")
             decision = self._record(conn, now, checkpoint, attendee, source, direction, ticket_id, rejection)
         done = time.perf_counter()
@@ -241,6 +235,14 @@ class CheckInService:
         if checkpoint.session is not None:  # attending a session also marks the day
             day = Checkpoint(checkpoint.day)
             scan_repo.recompute_attendance(conn, attendee_id, day.key, day.day, None)
+
+
+def _holder(conn: Connection, ticket_id: str) -> tuple[Attendee | None, tuple[ScanResult, str, str] | None]:
+    """Whose ticket this is, and the rejection when it was replaced by a re-issued one."""
+    attendee, revoked_at = attendee_repo.by_ticket(conn, ticket_id)
+    if attendee is not None and revoked_at is not None:
+        return attendee, (ScanResult.CANCELLED, "ticket_reissued", "this ticket was replaced by a newer one")
+    return attendee, None
 
 
 def _with_timings(decision: Decision, timings: dict[str, float]) -> Decision:
