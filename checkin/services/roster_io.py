@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -128,26 +129,41 @@ def _read_csv(path: Path, data: bytes) -> RawTable:
     hinted = first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5
     delimiter = first_line.strip()[4] if hinted else detect_delimiter(first_line)  # Excel's "sep=;" line
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    headers: list[str] | None = None
-    header_row = 1
-    rows: list[tuple[int, list[str]]] = []
-    try:
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        before_content = True
         for number, record in enumerate(reader, start=1):
-            if hinted and headers is None and "".join(record).strip().lower() == "sep=":
+            if hinted and before_content and "".join(record).strip().lower() == "sep=":
                 continue
             cells = [c.strip() for c in record]
             if any(c.startswith('="') for c in cells):
                 cells = [_clean(c) for c in cells]
-            if not any(cells):
-                continue
-            if headers is None:
-                headers, header_row = cells, number
-            else:
-                rows.append((number, cells))
+            before_content = before_content and not any(cells)
+            yield number, cells
+
+    try:
+        headers, header_row, rows = _split_header(records())
     except csv.Error as exc:
         raise RosterFileError(f"{path.name}: line {reader.line_num} cannot be read as CSV ({exc})") from exc
     assert headers is not None
     return RawTable(_trim(headers), rows, codec, delimiter, "", header_row)
+
+
+def _split_header(records: Iterable[tuple[int, list[str]]]) -> tuple[list[str] | None, int,
+                                                                     list[tuple[int, list[str]]]]:
+    """The first non-empty record is the header, empty records are skipped, and every row keeps the
+    number Excel shows for it (CSV and XLSX alike)."""
+    headers: list[str] | None = None
+    header_row = 1
+    rows: list[tuple[int, list[str]]] = []
+    for number, cells in records:
+        if not any(cells):
+            continue
+        if headers is None:
+            headers, header_row = cells, number
+        else:
+            rows.append((number, cells))
+    return headers, header_row, rows
 
 
 def _clean(cell: str) -> str:
@@ -184,17 +200,9 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> RawTable:
             ws = wb.worksheets[0]
         if hasattr(ws, "reset_dimensions"):  # some tools write a wrong <dimension>; never trust it to cut rows
             ws.reset_dimensions()
-        headers: list[str] | None = None
-        header_row = 1
-        rows: list[tuple[int, list[str]]] = []
-        for number, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
-            cells = [cell_text(v) for v in values]
-            if not any(cells):
-                continue
-            if headers is None:
-                headers, header_row = cells, number
-            else:
-                rows.append((number, cells))
+        headers, header_row, rows = _split_header(
+            (number, [cell_text(v) for v in values])
+            for number, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1))
         title = str(ws.title)
     finally:
         wb.close()
