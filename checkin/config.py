@@ -78,10 +78,21 @@ def save_settings(engine: Engine, settings: DeskSettings) -> None:
         stored.update(settings.to_json())  # keep keys a newer version wrote
         stored.pop("hub_url", None)
         set_meta(conn, SETTINGS_KEY, json.dumps(stored, ensure_ascii=False))
-        if "@" in settings.hub_url and ":" in settings.hub_url.split("@")[0].split("//")[-1]:
+        if _has_password(settings.hub_url):
             raise ValueError("store the hub password in the keyring (checkin.sync.credentials.remember_hub), "
                              "not in the settings")
         set_meta(conn, "hub_url", settings.hub_url or None)
+
+
+def _has_password(url: str) -> bool:
+    """Parsed the way the sync engine parses it, rather than by hand."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return bool(url) and make_url(url).password is not None
+    except ArgumentError:
+        return False
 
 
 def update_settings(engine: Engine, **changes: Any) -> DeskSettings:
