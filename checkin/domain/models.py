@@ -103,6 +103,7 @@ class Attendee:
     status: str = "active"  # active | cancelled
     version: int = 1
     updated_at: datetime | None = None
+    group_code: str = ""  # order number / group / delegation: people admitted together
 
     @property
     def full_name(self) -> str:
@@ -133,6 +134,7 @@ class Attendee:
             "sessions": list(self.sessions),
             "status": self.status,
             "version": self.version,
+            "group": self.group_code,
         }
 
 
@@ -183,6 +185,7 @@ class Scan:
     detail: str = ""
     voided_scan_id: str | None = None
     desk_name: str = ""
+    rehearsal_id: str | None = None  # made during a rehearsal: removed everywhere when it ends
 
 
 @dataclass(frozen=True, slots=True)

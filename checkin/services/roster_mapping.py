@@ -33,6 +33,7 @@ FIELDS: dict[str, str] = {
     "sessions": "sessions",
     "external_code": "ticket code",
     "notes": "notes",
+    "group_code": "group",
 }
 IGNORE = "ignore"
 
@@ -57,6 +58,9 @@ _HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "external_code": ("Kod biletu", "Numer biletu", "Nr biletu", "Kod kreskowy", "Bilet", "Ticket code",
                       "Ticket number", "Ticket", "Barcode", "Code"),
     "notes": ("Uwagi", "Notatki", "Komentarz", "Notes", "Note", "Comments", "Remarks"),
+    # people who arrive together and may be checked in together (issue 18)
+    "group_code": ("Grupa", "Delegacja", "Nr zamówienia", "Numer zamówienia", "Zamówienie", "Nr grupy",
+                   "Group", "Delegation", "Order number", "Order no", "Order", "Order ID", "Group code"),
 }
 
 _CATEGORY_SYNONYMS: dict[Category, tuple[str, ...]] = {
@@ -194,7 +198,7 @@ def split_full_name(value: str) -> tuple[str, str]:
 
 # text column limits from storage/tables.py, checked here so an over-long value is a row error,
 # not a database error halfway through the import
-MAX_LENGTH = {"external_ref": 200, "external_code": 200, "first_name": 200, "last_name": 200,
+MAX_LENGTH = {"group_code": 200, "external_ref": 200, "external_code": 200, "first_name": 200, "last_name": 200,
               "organisation": 500, "position": 300, "email": 320, "phone": 64}
 
 

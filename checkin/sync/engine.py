@@ -80,6 +80,8 @@ def sync_once(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE,
         if last_heartbeat is None or time.monotonic() - last_heartbeat > HEARTBEAT_SECONDS:
             _heartbeat(hub, desk_id, offset)
         pulled = pull_changes(local, hub, desk_id)
+        if _sync_rehearsals(local, hub):  # a rehearsal started or ended: marks or removals here
+            pulled.kinds.add("rehearsal")
     except (SQLAlchemyError, DBAPIError, SyncError, OSError) as exc:
         message = describe_error(exc)
         with write_tx(local) as conn:
@@ -96,6 +98,12 @@ def sync_once(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE,
         write_state(conn, **values)
     return SyncResult(True, pushed, pulled.changes, frozenset(pulled.kinds), None, offset,
                       time.perf_counter() - started)
+
+
+def _sync_rehearsals(local: Engine, hub: Engine) -> bool:
+    from checkin.services.rehearsal import sync_rehearsals
+
+    return sync_rehearsals(local, hub)
 
 
 def _heartbeat(hub: Engine, desk_id: str, offset: float) -> None:

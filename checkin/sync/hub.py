@@ -30,12 +30,12 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 ROLE_KINDS = ("organiser", "desk", "dashboard")
 
 ALL_TABLES = ("event", "event_day", "event_key", "session", "attendee", "attendee_change", "ticket",
-              "desk", "scan", "attendance", "badge_print", "change")
+              "desk", "scan", "attendance", "badge_print", "change", "rehearsal")
 GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
     "organiser": {
         "SELECT": ALL_TABLES,
         "INSERT": ("event", "event_day", "event_key", "session", "attendee", "attendee_change", "ticket",
-                   "desk", "scan", "attendance", "badge_print"),
+                   "desk", "scan", "attendance", "badge_print", "rehearsal"),
         "UPDATE": ("event", "event_day", "event_key", "session", "attendee", "ticket", "desk", "attendance"),
         "DELETE": ("event_day", "event_key", "session"),
     },
@@ -47,6 +47,8 @@ GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
     "dashboard": {"SELECT": ALL_TABLES},
 }
 SEQUENCES = {"organiser": ("attendance_id_seq",), "desk": ("attendance_id_seq",), "dashboard": ()}
+# ending a rehearsal deletes its rows through this SECURITY DEFINER function (issue 18): organiser only
+FUNCTIONS = {"organiser": ("end_rehearsal(text, text)",), "desk": (), "dashboard": ()}
 
 
 class HubError(Exception):
@@ -169,6 +171,8 @@ def _grant(conn: Connection, role: str, kind: str, database: str) -> None:
         conn.exec_driver_sql(f"GRANT {privilege} ON {names} TO {q}")
     for seq in SEQUENCES[kind]:
         conn.exec_driver_sql(f"GRANT USAGE ON SEQUENCE {HUB_SCHEMA}.{seq} TO {q}")
+    for function in FUNCTIONS[kind]:
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {HUB_SCHEMA}.{function} TO {q}")
     conn.exec_driver_sql(f'ALTER ROLE {q} IN DATABASE "{database}" SET search_path = {HUB_SCHEMA}')
 
 
