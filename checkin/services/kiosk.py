@@ -49,7 +49,7 @@ class KioskOutcome:
 def lookup_methods(event: Event) -> tuple[str, ...]:
     configured = event.settings.get("kiosk_lookup") or []
     if isinstance(configured, str):
-        configured = [configured]
+        configured = [part.strip() for part in configured.split(",")]
     return tuple(m for m in configured if m in LOOKUP_METHODS)
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import Connection
 
+from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
 from checkin.storage.events import current_event_id
@@ -145,10 +146,10 @@ def remove_rows(conn: Connection, rehearsal_id: str) -> dict[str, Any]:
     scan_ids = [r.id for r in scans]
     changes = [r[0] for r in conn.execute(select(t.attendee_change.c.id)
                                           .where(t.attendee_change.c.attendee_id.in_(people)))]
-    for kind, ids in (("scan", scan_ids), ("badge_print", [r.id for r in prints]), ("attendee", people),
-                      ("attendee_change", changes)):
-        for chunk in _chunks(ids):
-            conn.execute(t.outbox.delete().where(t.outbox.c.kind == kind, t.outbox.c.ref_id.in_(chunk)))
+    outbox.withdraw(conn, "scan", scan_ids)
+    outbox.withdraw(conn, "badge_print", [p.id for p in prints])
+    outbox.withdraw(conn, "attendee", people)
+    outbox.withdraw(conn, "attendee_change", changes)
     for chunk in _chunks(scan_ids):
         # an attendance row founded on a rehearsed admission goes too; recomputing below brings it
         # back when a real admission remains

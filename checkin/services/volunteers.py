@@ -72,6 +72,8 @@ def gated_actions(event: Event) -> tuple[str, ...]:
     configured = event.settings.get("supervisor_actions")
     if configured is None:
         return DEFAULT_GATED
+    if isinstance(configured, str):
+        configured = [part.strip() for part in configured.split(",")]
     return tuple(a for a in configured if a in ACTIONS)
 
 
