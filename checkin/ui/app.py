@@ -32,6 +32,10 @@ def run_app(args: Any) -> int:
     camera = getattr(args, "camera", None)
     if camera is not None:  # a one-off choice for this run; the stored setting stays as it was
         ctx.override(camera=camera)
+    if ctx.settings.kiosk:  # this desk is set up as a self check-in kiosk
+        from checkin.ui.kiosk.app import run_kiosk
+
+        return run_kiosk(args, ctx)
     translations = Translations()
     translations.install(choose_language(getattr(args, "lang", None) or ctx.settings.language))
     tasks = TaskManager(app)

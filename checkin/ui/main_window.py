@@ -11,9 +11,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from checkin import __version__
 from checkin.app import AppContext
@@ -54,7 +55,17 @@ class MainWindow(QMainWindow):
         self.hid.install()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.rehearsal_banner = QLabel()  # shown while a rehearsal runs (issue 18)
+        self.rehearsal_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rehearsal_banner.setStyleSheet("background:#e07b00; color:white; font-weight:bold; padding:4px;")
+        self.rehearsal_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.rehearsal_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.desk: DeskView
         self.other_views: list[QWidget] = []
         self._retired: list[QWidget] = []
@@ -77,6 +88,9 @@ class MainWindow(QMainWindow):
         self.desk_status.show_sound(self.sounds.backend, self.ctx.settings.sounds)
         self._wire_views()
         self._menus()
+        self.rehearsal_banner.setText(self.tr("REHEARSAL — check-ins, prints and walk-ins made now are removed "
+                                              "when it ends"))
+        self.refresh_rehearsal()
         if self.start_desk:
             QTimer.singleShot(0, self.desk.start)
 
@@ -103,7 +117,17 @@ class MainWindow(QMainWindow):
         if "event" in kinds:
             service = self.ctx.checkin
             self.tasks.run_write(lambda _t: service.reload())  # on the writer lane, between scans
+        if "rehearsal" in kinds:
+            self.refresh_rehearsal()
         self._local_data_changed()
+
+    def refresh_rehearsal(self) -> None:
+        """Show or hide the REHEARSAL banner (read on the pool)."""
+        from checkin.services.rehearsal import is_running
+
+        engine, banner = self.ctx.engine, self.rehearsal_banner
+        self.tasks.run(lambda _t: is_running(engine)).success(
+            lambda running: banner.setVisible(running) if shiboken6.isValid(banner) else None)
 
     def _local_data_changed(self) -> None:
         self.desk.refresh_recent()

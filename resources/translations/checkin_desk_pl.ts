@@ -4,38 +4,38 @@
 <context>
     <name>BadgeActions</name>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="64"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="69"/>
         <source>Print again?</source>
         <translation>Wydrukować ponownie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="65"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="70"/>
         <source>The badge of {name} was already printed at {time} at {desk} (copy {n}). Print another copy?</source>
         <translation>Identyfikator osoby {name} został już wydrukowany o {time} przy stanowisku {desk} (egzemplarz {n}). Wydrukować kolejny egzemplarz?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="106"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="129"/>
         <source>The badge was saved as {path}.</source>
         <translation>Identyfikator zapisano jako {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="107"/>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="113"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="130"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="136"/>
         <source>Badge not printed</source>
         <translation>Identyfikator nie został wydrukowany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="114"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="137"/>
         <source>Printing is not available on this desk. The badge was saved as {path}.</source>
         <translation>Drukowanie nie jest dostępne na tym stanowisku. Identyfikator zapisano jako {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="121"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="149"/>
         <source>Badge sent to the printer</source>
         <translation>Identyfikator wysłany do drukarki</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="122"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="150"/>
         <source>{name} · printer {printer}</source>
         <translation>{name} · drukarka {printer}</translation>
     </message>
@@ -190,153 +190,246 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="101"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="102"/>
+        <source>Group (F4)</source>
+        <translation>Grupa (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="103"/>
         <source>Search (F2)</source>
         <translation>Szukaj (F2)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="102"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="104"/>
         <source>Walk-in (F3)</source>
         <translation>Nowa osoba (F3)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="103"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="105"/>
         <source>Print badge (Ctrl+P)</source>
         <translation>Drukuj identyfikator (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="159"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="163"/>
         <source>Desk: {desk}</source>
         <translation>Stanowisko: {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="199"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="222"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="205"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="228"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="260"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="392"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="269"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="406"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="281"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="290"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="282"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="291"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="319"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="328"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="320"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="329"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="331"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="342"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="332"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="343"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="338"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="349"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="356"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="367"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="436"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="451"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="437"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="452"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="513"/>
+        <source>Whose group?</source>
+        <translation>Czyja grupa?</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="514"/>
+        <source>Scan or search for one person of the group first.</source>
+        <translation>Najpierw zeskanuj lub wyszukaj jedną osobę z grupy.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="521"/>
+        <source>No group</source>
+        <translation>Brak grupy</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="554"/>
+        <source>{n} of {total} checked in</source>
+        <translation>Zarejestrowano {n} z {total}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="37"/>
+        <source>Group {group}</source>
+        <translation>Grupa {group}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="41"/>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="41"/>
+        <source>Organisation</source>
+        <translation>Instytucja</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="41"/>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="55"/>
+        <source>Print their badges (one batch)</source>
+        <translation>Wydrukuj ich identyfikatory (jednym zleceniem)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="67"/>
+        <source>{n} people in this group, {present} already checked in here.</source>
+        <translation>Osób w grupie: {n}, już zarejestrowanych tutaj: {present}.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="77"/>
+        <source>not checked in yet</source>
+        <translation>jeszcze niezarejestrowany</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="78"/>
+        <source>already checked in</source>
+        <translation>już zarejestrowany</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="79"/>
+        <source>registration cancelled</source>
+        <translation>zgłoszenie anulowane</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="80"/>
+        <source>not registered for this checkpoint</source>
+        <translation>niezapisany na ten punkt</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="81"/>
+        <source>session full</source>
+        <translation>brak miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="100"/>
+        <source>Check in {n} selected</source>
+        <translation>Zarejestruj zaznaczonych ({n})</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="67"/>
+        <location filename="../../checkin/ui/main_window.py" line="78"/>
         <source>Check-in — {event} — {desk}</source>
         <translation>Rejestracja — {event} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="70"/>
+        <location filename="../../checkin/ui/main_window.py" line="81"/>
         <source>Reception desk</source>
         <translation>Recepcja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="71"/>
+        <location filename="../../checkin/ui/main_window.py" line="82"/>
         <source>Coordinator dashboard</source>
         <translation>Panel koordynatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="71"/>
+        <location filename="../../checkin/ui/main_window.py" line="82"/>
         <source>Organiser tools</source>
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="123"/>
+        <location filename="../../checkin/ui/main_window.py" line="91"/>
+        <source>REHEARSAL — check-ins, prints and walk-ins made now are removed when it ends</source>
+        <translation>PRÓBA — rejestracje, wydruki i dopisane osoby z tego czasu zostaną usunięte po jej zakończeniu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="150"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="132"/>
+        <location filename="../../checkin/ui/main_window.py" line="159"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="133"/>
+        <location filename="../../checkin/ui/main_window.py" line="160"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="139"/>
+        <location filename="../../checkin/ui/main_window.py" line="166"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="142"/>
+        <location filename="../../checkin/ui/main_window.py" line="169"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="151"/>
+        <location filename="../../checkin/ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="152"/>
-        <location filename="../../checkin/ui/main_window.py" line="206"/>
+        <location filename="../../checkin/ui/main_window.py" line="179"/>
+        <location filename="../../checkin/ui/main_window.py" line="233"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="155"/>
+        <location filename="../../checkin/ui/main_window.py" line="182"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="207"/>
+        <location filename="../../checkin/ui/main_window.py" line="234"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -357,7 +450,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="213"/>
+        <location filename="../../checkin/ui/main_window.py" line="240"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -366,12 +459,12 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="216"/>
+        <location filename="../../checkin/ui/main_window.py" line="243"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="217"/>
+        <location filename="../../checkin/ui/main_window.py" line="244"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
@@ -379,22 +472,22 @@ Dźwięk: {sound}</translation>
 <context>
     <name>RecentScans</name>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="30"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="31"/>
         <source>Recent scans at this desk</source>
         <translation>Ostatnie skany na tym stanowisku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="39"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="40"/>
         <source>Undo check-in (Ctrl+Z)</source>
         <translation>Cofnij rejestrację (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="58"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="59"/>
         <source>unknown code</source>
         <translation>nieznany kod</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="62"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="63"/>
         <source>undone</source>
         <translation>cofnięto</translation>
     </message>
@@ -478,6 +571,75 @@ Dźwięk: {sound}</translation>
         <location filename="../../checkin/ui/desk/search_panel.py" line="169"/>
         <source>not yet</source>
         <translation>jeszcze nie</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="41"/>
+        <source>Sign in at the desk</source>
+        <translation>Logowanie do stanowiska</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="52"/>
+        <source>Volunteer</source>
+        <translation>Wolontariusz</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="53"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="58"/>
+        <source>Choose your name and type the PIN the organiser gave you.</source>
+        <translation>Wybierz swoje nazwisko i wpisz PIN otrzymany od organizatora.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="74"/>
+        <source>Sign in to use this desk.</source>
+        <translation>Zaloguj się, aby korzystać ze stanowiska.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="85"/>
+        <source>Supervisor needed</source>
+        <translation>Potrzebny koordynator</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="97"/>
+        <source>{what}: a supervisor confirms with their PIN.</source>
+        <translation>{what}: koordynator potwierdza swoim PIN-em.</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerGate</name>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="133"/>
+        <source>Undoing an older check-in</source>
+        <translation>Cofnięcie starszej rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="134"/>
+        <source>Registering a walk-in</source>
+        <translation>Rejestracja osoby spoza listy</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="135"/>
+        <source>Correcting details</source>
+        <translation>Poprawianie danych</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="136"/>
+        <source>Printing a badge again</source>
+        <translation>Ponowny wydruk identyfikatora</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="137"/>
+        <source>Changing the checkpoint</source>
+        <translation>Zmiana punktu rejestracji</translation>
     </message>
 </context>
 <context>
@@ -714,6 +876,11 @@ Dźwięk: {sound}</translation>
         <location filename="../../checkin/ui/desk/wording.py" line="102"/>
         <source>walk-in</source>
         <translation>nowa osoba</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="103"/>
+        <source>kiosk</source>
+        <translation>kiosk</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ question names when and where the earlier copy was printed. Results are reported
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ class BadgeActions(QObject):
         self.parent_widget = parent
         self.question: QMessageBox | None = None
         self.last_pdf: Path | None = None
+        self.reprint_gate: Callable[[Callable[[Any], None]], None] | None = None  # supervisor check, if any
 
     def print_badge(self, attendee: Attendee, ask_if_printed: bool = True) -> None:
         """GUI thread. Looks up earlier prints first when asked to, then prints."""
@@ -71,12 +73,30 @@ class BadgeActions(QObject):
                                                                 n=last.copy_no),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.parent_widget)
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda code: self._render_and_print(attendee)
+        box.finished.connect(lambda code: self._reprint(attendee)
                              if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes else None)
         self.question = box
         box.open()
 
-    def _render_and_print(self, attendee: Attendee) -> None:
+    def _reprint(self, attendee: Attendee) -> None:
+        """A second copy: through the desk's supervisor check when it has one (volunteer roles)."""
+        if self.reprint_gate is None:
+            self._render_and_print(attendee)
+        else:
+            self.reprint_gate(lambda _supervisor: self._render_and_print(attendee))
+
+    def _printed_all(self, records: list[Any]) -> None:
+        for record in records:
+            self.printed.emit(record)
+
+    def print_batch(self, attendees: list[Attendee]) -> None:
+        """GUI thread: one PDF, one print job for a group admitted together; each copy is logged."""
+        if attendees:
+            self._render_and_print(attendees)
+
+    def _render_and_print(self, who: Attendee | list[Attendee]) -> None:
+        people = who if isinstance(who, list) else [who]
+        attendee = people[0]
         ctx = self.ctx
         template_name = ctx.settings.badge_template
         printer_name = ctx.settings.printer
@@ -92,8 +112,8 @@ class BadgeActions(QObject):
 
             template = load_template(template_name)
             folder = Path(tempfile.mkdtemp(prefix="checkin-badge-"))
-            pdf = folder / f"badge-{attendee.id[:8]}.pdf"
-            render_badges([attendee], event, template, pdf, language=language)
+            pdf = folder / f"badge-{attendee.id[:8]}{f'-{len(people)}' if len(people) > 1 else ''}.pdf"
+            render_badges(people, event, template, pdf, language=language)
             rendered.append(pdf)
             try:
                 from checkin.ui.printing import print_pdf  # type: ignore[import-not-found,unused-ignore]
@@ -119,9 +139,14 @@ class BadgeActions(QObject):
                 return
             from checkin.badges.log import record_print
 
-            self.tasks.run_write(lambda _t: record_print(ctx.engine, ctx.desk, attendee.id, template_name, printer,
-                                                         clock=ctx.clock)).success(self.printed.emit)
+            def log(_t: Any) -> list[Any]:
+                """Writer lane: one print-log row per badge on the sheet."""
+                return [record_print(ctx.engine, ctx.desk, p.id, template_name, printer, clock=ctx.clock)
+                        for p in people]
+
+            self.tasks.run_write(log).success(self._printed_all)
+            names = ", ".join(p.full_name for p in people)
             self.message.emit("ok", self.tr("Badge sent to the printer"),
-                              self.tr("{name} · printer {printer}").format(name=attendee.full_name, printer=printer))
+                              self.tr("{name} · printer {printer}").format(name=names, printer=printer))
 
         self.tasks.run(work).success(printed).failure(lambda exc, _tb: failed(exc))

@@ -72,7 +72,8 @@ class KioskWindow(QWidget):
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.show_welcome)
         for keys in ("Ctrl+Alt+Q", "Ctrl+Shift+Q"):
-            QShortcut(QKeySequence(keys), self, activated=self.ask_to_leave)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.ask_to_leave)
         if start:
             QTimer.singleShot(0, self.start)
 
