@@ -33,6 +33,14 @@ def say(template: str, **params: Any) -> str:
 
 
 POLISH: dict[str, str] = {
+    # limits shared with the hub (checkin.services.limits)
+    "the operator name is {length} characters long; the venue database takes at most {limit}: use a shorter "
+    "name or initials":
+        "nazwa operatora ma {length} znaków; baza danych miejsca wydarzenia przyjmuje najwyżej {limit}: użyj "
+        "krótszej nazwy albo inicjałów",
+    "the desk name is {length} characters long; the venue database takes at most {limit}: choose a shorter one":
+        "nazwa stanowiska ma {length} znaków; baza danych miejsca wydarzenia przyjmuje najwyżej {limit}: wybierz "
+        "krótszą",
     # roster values (checkin.services.roster_mapping)
     '"{value}" is not a category; use one of: {allowed}':
         "„{value}” to nie jest kategoria; użyj jednej z: {allowed}",
