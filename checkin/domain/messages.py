@@ -41,6 +41,8 @@ POLISH: dict[str, str] = {
     "the desk name is {length} characters long; the venue database takes at most {limit}: choose a shorter one":
         "nazwa stanowiska ma {length} znaków; baza danych miejsca wydarzenia przyjmuje najwyżej {limit}: wybierz "
         "krótszą",
+    # settings (checkin.domain.settings)
+    "the organiser password needs at least {n} characters": "hasło organizatora musi mieć co najmniej {n} znaków",
     # roster values (checkin.services.roster_mapping)
     '"{value}" is not a category; use one of: {allowed}':
         "„{value}” to nie jest kategoria; użyj jednej z: {allowed}",

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Table, select
 
+from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.db import write_tx
 
@@ -61,18 +62,19 @@ def too_long(table: Table, row: dict[str, Any]) -> list[str]:
 def hold(local: Engine, seq: int, hub_reason: str) -> None:
     """Move one outbox row to `held` (sync thread). The reason names the field when we can tell."""
     with write_tx(local) as conn:
-        entry = conn.execute(select(t.outbox).where(t.outbox.c.seq == seq)).first()
-        if entry is None:
+        found = outbox.by_seq(conn, [seq])
+        if not found:
             return
+        _seq, kind, ref_id = found[0]
         reason = hub_reason
-        if entry.kind in TABLES:
-            table, key = TABLES[entry.kind]
-            row = conn.execute(select(table).where(table.c[key] == entry.ref_id)).first()
+        if kind in TABLES:
+            table, key = TABLES[kind]
+            row = conn.execute(select(table).where(table.c[key] == ref_id)).first()
             if row is not None and (problems := too_long(table, dict(row._mapping))):
                 reason = "; ".join(problems) + f" (the hub said: {hub_reason})"
-        conn.execute(t.held.insert().values(kind=entry.kind, ref_id=entry.ref_id, reason=reason,
+        conn.execute(t.held.insert().values(kind=kind, ref_id=ref_id, reason=reason,
                                             held_at=datetime.now(UTC), state="held", resolved_by=""))
-        conn.execute(t.outbox.delete().where(t.outbox.c.seq == seq))
+        outbox.mark_delivered(conn, [seq])  # it leaves the queue only together with the held row
 
 
 def held_items(engine: Engine, *, include_resolved: bool = False) -> list[HeldItem]:
@@ -110,7 +112,7 @@ def resend(engine: Engine, held_id: int, corrections: dict[str, str] | None = No
             raise HeldError("still too long: " + "; ".join(problems) + ". Correct it with --set FIELD=VALUE")
         if corrections:
             conn.execute(table.update().where(table.c[key] == entry.ref_id).values(**corrections))
-        conn.execute(t.outbox.insert().values(kind=entry.kind, ref_id=entry.ref_id, created_at=datetime.now(UTC)))
+        outbox.enqueue(conn, entry.kind, entry.ref_id)
         _resolve(conn, held_id, "resent", by)
 
 

@@ -22,12 +22,13 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from checkin.domain.results import ScanResult
+from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
+from checkin.storage.outbox import KINDS
 from checkin.sync.rows import as_dicts, attendee_key, superseded_change, upsert
 
 BATCH_SIZE = 500
-KINDS = ("desk", "attendee", "attendee_change", "badge_print", "scan")
 _ATTENDANCE_RESULTS = (ScanResult.ACCEPTED.value, ScanResult.VOID.value)
 
 
@@ -43,25 +44,20 @@ class Batch:
 
 
 def pending_count(conn: Connection) -> int:
-    from sqlalchemy import func
-
-    return int(conn.execute(select(func.count()).select_from(t.outbox)
-                            .where(t.outbox.c.kind.in_(KINDS))).scalar_one())
+    return outbox.pending_count(conn, KINDS)
 
 
 def read_batch(local: Engine, limit: int = BATCH_SIZE, seqs: list[int] | None = None) -> Batch | None:
     """The oldest `limit` outbox rows (or exactly `seqs`) and the local rows they point at (one read
     transaction)."""
     with read_tx(local) as conn:
-        query = select(t.outbox.c.seq, t.outbox.c.kind, t.outbox.c.ref_id).where(t.outbox.c.kind.in_(KINDS))
-        if seqs is not None:
-            query = query.where(t.outbox.c.seq.in_(seqs))
-        rows = conn.execute(query.order_by(t.outbox.c.seq).limit(limit)).all()
+        # exactly `seqs`: one refused batch, row by row (see `_send_one_by_one`)
+        rows = outbox.oldest(conn, limit, KINDS) if seqs is None else outbox.by_seq(conn, seqs)[:limit]
         if not rows:
             return None
         ids: dict[str, set[str]] = defaultdict(set)
-        for r in rows:
-            ids[r.kind].add(r.ref_id)
+        for _seq, kind, ref_id in rows:
+            ids[kind].add(ref_id)
 
         def fetch(table: Any, key: str, wanted: set[str], skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
             if not wanted:
@@ -70,7 +66,7 @@ def read_batch(local: Engine, limit: int = BATCH_SIZE, seqs: list[int] | None = 
             return as_dicts(found, table, skip)
 
         return Batch(
-            seqs=[r.seq for r in rows],
+            seqs=[seq for seq, _kind, _ref in rows],
             desks=fetch(t.desk, "id", ids["desk"], ("last_sync", "clock_offset_ms")),
             attendees=fetch(t.attendee, "id", ids["attendee"]),
             tickets=fetch(t.ticket, "attendee_id", ids["attendee"]),
@@ -123,7 +119,7 @@ def push_pending(local: Engine, hub: Engine, desk_id: str, *, batch_size: int = 
             delivered += _send_one_by_one(local, hub, desk_id, batch)
             continue
         with write_tx(local) as conn:  # only now: the hub has committed
-            conn.execute(t.outbox.delete().where(t.outbox.c.seq.in_(batch.seqs)))
+            outbox.mark_delivered(conn, batch.seqs)
         delivered += len(batch.seqs)
         if on_batch is not None:
             on_batch(len(batch.seqs))
@@ -170,7 +166,7 @@ def _send_one_by_one(local: Engine, hub: Engine, desk_id: str, batch: Batch) -> 
             hold(local, seq, reason)
             continue
         with write_tx(local) as conn:
-            conn.execute(t.outbox.delete().where(t.outbox.c.seq == seq))
+            outbox.mark_delivered(conn, [seq])
         delivered += 1
     return delivered
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
+from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.meta import get_meta
 from checkin.sync.held import HeldItem, held_items
@@ -117,8 +118,7 @@ def read_status(engine: Engine, *, live: bool = False, now: datetime | None = No
         state = _state(conn)
         hub = hub or get_meta(conn, "hub_url")
         pending = pending_count(conn)
-        pending_scans = int(conn.execute(select(func.count()).select_from(t.outbox)
-                                         .where(t.outbox.c.kind == "scan")).scalar_one())
+        pending_scans = outbox.pending_count(conn, ("scan",))
         stale_after = float(get_meta(conn, STALE_META_KEY) or STALE_AFTER_S)
     held = tuple(held_items(engine))
     last_pull = _time(state.get("last_pull"))
