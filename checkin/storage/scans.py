@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection, Row
 from checkin.domain.models import Attendance, Scan
 from checkin.domain.results import Direction, ScanResult, Source
 from checkin.storage import tables as t
-from checkin.storage.types import utcnow
+from checkin.storage.outbox import enqueue
 
 
 def to_scan(row: Row, desk_names: dict[str, str] | None = None) -> Scan:
@@ -34,7 +34,6 @@ def to_scan(row: Row, desk_names: dict[str, str] | None = None) -> Scan:
 
 
 _INSERT_SCAN = t.scan.insert()
-_INSERT_OUTBOX = t.outbox.insert()
 
 
 def insert_scan(conn: Connection, scan: Scan) -> None:
@@ -48,7 +47,7 @@ def insert_scan(conn: Connection, scan: Scan) -> None:
         "result": scan.result.value, "attendee_id": scan.attendee_id, "ticket_id": scan.ticket_id,
         "detail": scan.detail[:300], "voided_scan_id": scan.voided_scan_id,
     })
-    conn.execute(_INSERT_OUTBOX, {"kind": "scan", "ref_id": scan.id, "created_at": utcnow()})
+    enqueue(conn, "scan", scan.id)
 
 
 def get_scan(conn: Connection, scan_id: str) -> Scan | None:
