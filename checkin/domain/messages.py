@@ -87,6 +87,21 @@ POLISH: dict[str, str] = {
     'ticket code "{code}" already belongs to {name}': "kod biletu „{code}” należy już do: {name}",
     "{name}'s registration is cancelled; reactivate it before issuing a new ticket":
         "zgłoszenie osoby {name} jest anulowane; przywróć je przed wydaniem nowego biletu",
+    # badge printing (checkin.ui.printing), at the desk and in the CLI
+    "no printer given and this computer has no default printer; installed: {installed}":
+        "nie wskazano drukarki, a ten komputer nie ma drukarki domyślnej; zainstalowane: {installed}",
+    "no printer named '{name}'; installed: {installed}":
+        "nie ma drukarki o nazwie „{name}”; zainstalowane: {installed}",
+    "none": "brak",
+    "the printer does not accept a {width} x {height} mm page; set up that paper size (label) in the printer's "
+    "settings": "drukarka nie przyjmuje strony {width} x {height} mm; ustaw ten rozmiar papieru (etykiety) "
+                "w ustawieniach drukarki",
+    "cannot open {path}: {error}": "nie można otworzyć {path}: {error}",
+    "{path} has no pages": "{path} nie ma żadnej strony",
+    "could not start printing on {printer} (is it online and is the queue accepting jobs?)":
+        "nie udało się rozpocząć drukowania na {printer} (czy jest włączona i czy kolejka przyjmuje zadania?)",
+    "the printer {printer} refused a new page": "drukarka {printer} odmówiła nowej strony",
+    "printing on {printer} failed while sending the job": "drukowanie na {printer} nie powiodło się podczas wysyłania",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": {}, "pl": POLISH}
