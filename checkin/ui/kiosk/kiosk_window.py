@@ -63,6 +63,7 @@ class KioskWindow(QWidget):
         self.badges = BadgeActions(ctx, tasks, self)
         self.badges.message.connect(self._badge_message)
         self.badges.printed.connect(self.badge_printed.emit)
+        self.badges.print_failed.connect(lambda _attendee, _why: self.outcome.show_collect_badge(self.language))
         self.hid = HidFilter(self)
         self.hid.code_scanned.connect(self.handle_code)
         self.hid.install()
