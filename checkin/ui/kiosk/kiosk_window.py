@@ -30,7 +30,7 @@ from checkin.services.kiosk import KioskOutcome
 from checkin.ui.desk.badge_actions import BadgeActions
 from checkin.ui.desk.hid_filter import HidFilter
 from checkin.ui.kiosk.pages import ExitDialog, OutcomePage, WelcomePage
-from checkin.ui.kiosk.wording import both, say
+from checkin.ui.kiosk.wording import both, phrase
 from checkin.ui.sounds import SoundPlayer
 from checkin.ui.tasks import TaskManager
 from checkin.ui.workers.camera_worker import CameraController, CameraWorker
@@ -107,8 +107,8 @@ class KioskWindow(QWidget):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.outcome)
 
-        self.staff_button = QPushButton(" / ".join((say("staff", self.language),
-                                                    say("staff", "en" if self.language == "pl" else "pl"))))
+        self.staff_button = QPushButton(" / ".join((phrase("staff", self.language),
+                                                    phrase("staff", "en" if self.language == "pl" else "pl"))))
         self.staff_button.setFlat(True)
         self.staff_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.staff_button.setStyleSheet("color:#8a99a8;")

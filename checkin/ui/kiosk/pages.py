@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.ui.desk.camera_view import PreviewBox
-from checkin.ui.kiosk.wording import both, say
+from checkin.ui.kiosk.wording import both, phrase
 
 
 def _label(text: str, size: int, *, bold: bool = False, color: str = "#1d2b38",
@@ -161,9 +161,9 @@ class OutcomePage(QFrame):
 
     def show_welcome(self, language: str, first_name: str, full_name: str) -> None:
         self._paint("welcome", "#1f7a45")
-        self.headline.setText(say("hello", language, name=first_name))
+        self.headline.setText(phrase("hello", language, name=first_name))
         other = "en" if language == "pl" else "pl"
-        self.headline_other.setText(say("hello", other, name=full_name))
+        self.headline_other.setText(phrase("hello", other, name=full_name))
         self.show_printing(language)
 
     def show_printing(self, language: str) -> None:
@@ -198,15 +198,15 @@ class ExitDialog(QDialog):
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language
-        self.setWindowTitle(say("exit_title", language))
+        self.setWindowTitle(phrase("exit_title", language))
         self.setModal(True)
-        self.prompt = QLabel(say("exit_prompt", language))
+        self.prompt = QLabel(phrase("exit_prompt", language))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel("")
         self.error.setStyleSheet("color:#b3261e;")
-        self.ok = QPushButton(say("close", language))
-        self.cancel = QPushButton(say("cancel", language))
+        self.ok = QPushButton(phrase("close", language))
+        self.cancel = QPushButton(phrase("cancel", language))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel)
@@ -221,4 +221,4 @@ class ExitDialog(QDialog):
 
     def refuse(self) -> None:
         self.password.clear()
-        self.error.setText(say("exit_wrong", self.language))
+        self.error.setText(phrase("exit_wrong", self.language))

@@ -44,10 +44,10 @@ def other(language: str) -> str:
     return "en" if language == "pl" else "pl"
 
 
-def say(key: str, language: str, **params: str) -> str:
+def phrase(key: str, language: str, **params: str) -> str:
     return SENTENCES[key][language if language in ("pl", "en") else "en"].format(**params)
 
 
 def both(key: str, language: str, **params: str) -> tuple[str, str]:
     """(in the kiosk's language, in the other one)."""
-    return say(key, language, **params), say(key, other(language), **params)
+    return phrase(key, language, **params), phrase(key, other(language), **params)
