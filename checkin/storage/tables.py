@@ -88,6 +88,7 @@ class AttendeeRow(Base):
     __table_args__ = (
         Index("ix_attendee_event_ref", "event_id", "external_ref"),
         Index("ix_attendee_external_code", "event_id", "external_code"),
+        Index("ix_attendee_updated_at", "updated_at"),
     )
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("event.id"))
