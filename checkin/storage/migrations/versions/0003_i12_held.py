@@ -1,7 +1,7 @@
 """held outbox rows: refused by the hub for good, waiting for the organiser
 
-Revision ID: 0002_i12_held
-Revises: 0001
+Revision ID: 0003_i12_held
+Revises: 0002_i14_doors
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from alembic import op
 
 import checkin.storage.types
 
-revision = "0002_i12_held"
-down_revision = "0001"
+revision = "0003_i12_held"
+down_revision = "0002_i14_doors"
 branch_labels = None
 depends_on = None
 
