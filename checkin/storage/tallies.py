@@ -17,7 +17,7 @@ Three tables:
   and category: active registrations.
 - `scan_tally`: per event, desk and UTC minute ('*' for the desk's total): scans, admissions, last.
 
-The DDL below is frozen by migration 0002_i15_tallies: change it only through a new migration.
+The DDL below is frozen by migration 0004_i15_tallies: change it only through a new migration.
 `checkin.services.headcount.recount` is the from-scratch definition these must always equal.
 """
 
@@ -164,7 +164,7 @@ _KNOWN: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
 def available(conn: Connection) -> bool:
-    """True on a desk database that has the tallies (SQLite at schema 0002_i15 or later). Remembered
+    """True on a desk database that has the tallies (SQLite at schema 0004_i15 or later). Remembered
     per engine once true: migrations only ever add them, and the dashboard asks several times a read."""
     if conn.dialect.name != "sqlite":
         return False

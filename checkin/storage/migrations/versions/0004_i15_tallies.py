@@ -1,7 +1,7 @@
 """headcount tallies kept by triggers
 
-Revision ID: 0002_i15_tallies
-Revises: 0001
+Revision ID: 0004_i15_tallies
+Revises: 0003_i12_held
 
 Why: the dashboard re-counted the whole attendance/scan history on every refresh (1.3 s at 20,000
 people and 200,000 scans). These tables are running totals maintained by SQLite triggers in the
@@ -17,8 +17,8 @@ from alembic import op
 
 from checkin.storage.tallies import CREATE_STATEMENTS, DROP_STATEMENTS, backfill
 
-revision = "0002_i15_tallies"
-down_revision = "0001"
+revision = "0004_i15_tallies"
+down_revision = "0003_i12_held"
 branch_labels = None
 depends_on = None
 
