@@ -33,7 +33,7 @@ from checkin.storage.events import current_event_id, list_sessions, load_event
 from checkin.storage.types import utcnow
 
 EDITABLE = ("first_name", "last_name", "organisation", "position", "category", "email", "phone", "notes",
-            "days", "sessions", "external_code", "status")
+            "days", "sessions", "external_code", "status", "photo_consent")
 
 
 class RegistrationError(ValueError):
@@ -201,6 +201,8 @@ def _checked(conn: Connection, event_id: str | None, fields: dict[str, Any], par
                 out[key] = value
             elif key == "notes":
                 out[key] = str(value or "").strip()
+            elif key == "photo_consent":
+                out[key] = value if value in ("", "yes", "no") else m.parse_consent(str(value or ""))
             else:
                 out[key] = normalise_name(str(value or ""))
             if isinstance(out[key], str):
