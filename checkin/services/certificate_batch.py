@@ -94,13 +94,14 @@ def number_certificates(engine: Engine, certs: list[PersonCertificate], *, event
     return with_numbers(certs, numbers), where
 
 
-def issue_certificates(engine: Engine, desk_id: str, *, out_dir: Path | None, selection: Selection = Selection(),
+def issue_certificates(engine: Engine, desk_id: str, *, out_dir: Path | None, selection: Selection | None = None,
                        combined: Path | None = None, zip_by_organisation: bool = False, lang: str = "pl",
-                       issued: date | None = None, hub: Engine | None | str = "remembered",
+                       issued: date | None = None, hub: Engine | str | None = "remembered",
                        progress: Progress | None = None) -> BatchReport:
     """Number and print certificates; `out_dir` gets one PDF per person, `combined` one file for all."""
     from checkin.reports.certificate import render_certificates
 
+    selection = selection or Selection()
     if lang not in ("pl", "en"):
         raise ReportError(f"language '{lang}' is not available for certificates; use pl or en")
     if out_dir is None and combined is None:
