@@ -33,6 +33,8 @@ def say(template: str, **params: Any) -> str:
 
 
 POLISH: dict[str, str] = {
+    # settings (checkin.domain.settings)
+    "the organiser password needs at least {n} characters": "hasło organizatora musi mieć co najmniej {n} znaków",
     # roster values (checkin.services.roster_mapping)
     '"{value}" is not a category; use one of: {allowed}':
         "„{value}” to nie jest kategoria; użyj jednej z: {allowed}",

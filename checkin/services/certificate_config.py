@@ -17,7 +17,7 @@ written in `[[sessions]]` (`hours = 1.5`, `topics = ["..."]`) and collected here
     number = "KS/{year}/{seq:04d}"           # register number pattern
     basis = "day"                            # day: open sessions count for everyone present that day
                                              # session: only sessions the person was scanned into
-    min_share = 0.75                         # with presence minutes: share of a session to be credited
+                                             # (sessions with track_exits: [presence] attended_share)
     wording = "..."                          # optional Polish sentence under the name; wording_en too
 
     [rodo]
@@ -60,7 +60,6 @@ class CertificateSettings:
     signature: bytes | None = None
     number: str = DEFAULT_PATTERN
     basis: str = "day"
-    min_share: float = 0.75
     wording_pl: str = ""
     wording_en: str = ""
     sessions: dict[str, SessionCredit] = field(default_factory=dict)
@@ -125,20 +124,16 @@ def parse_paperwork(data: dict[str, Any], sessions: list[dict[str, Any]], where:
         raise CertificateConfigError(f"{where}: [certificates] must be a table")
     text_keys = ("title", "title_en", "organiser", "place", "dates", "signatory", "signatory_role", "wording",
                  "wording_en")
-    unknown = set(cert) - {*text_keys, "logo", "signature", "number", "basis", "min_share"}
+    unknown = set(cert) - {*text_keys, "logo", "signature", "number", "basis"}
     if unknown:
         raise CertificateConfigError(f"{where}: [certificates] does not know {', '.join(sorted(unknown))}; "
-                                     f"known: {', '.join(text_keys)}, logo, signature, number, basis, min_share")
+                                     f"known: {', '.join(text_keys)}, logo, signature, number, basis")
     settings: dict[str, Any] = {k: str(cert[k]).strip() for k in text_keys if k in cert}
     settings["number"] = check_pattern(str(cert.get("number", DEFAULT_PATTERN)), where)
     basis = str(cert.get("basis", "day"))
     if basis not in ("day", "session"):
         raise CertificateConfigError(f"{where}: [certificates] basis must be \"day\" or \"session\", not '{basis}'")
     settings["basis"] = basis
-    share = cert.get("min_share", 0.75)
-    if not isinstance(share, int | float) or not 0 < float(share) <= 1:
-        raise CertificateConfigError(f"{where}: [certificates] min_share must be a fraction like 0.75")
-    settings["min_share"] = float(share)
     for key in ("logo", "signature"):
         image = _image(cert.get(key), base, key, where)
         if image:
@@ -184,7 +179,7 @@ def certificate_settings(settings: dict[str, Any]) -> CertificateSettings:
         organiser=cert.get("organiser", ""), place=cert.get("place", ""), dates=cert.get("dates", ""),
         signatory=cert.get("signatory", ""), signatory_role=cert.get("signatory_role", ""),
         logo=image("logo"), signature=image("signature"), number=cert.get("number", DEFAULT_PATTERN),
-        basis=cert.get("basis", "day"), min_share=float(cert.get("min_share", 0.75)),
+        basis=cert.get("basis", "day"),
         wording_pl=cert.get("wording", ""), wording_en=cert.get("wording_en", ""),
         sessions={code: SessionCredit(float(v.get("hours", 0)), tuple(v.get("topics", ())))
                   for code, v in (cert.get("sessions") or {}).items()},

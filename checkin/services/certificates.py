@@ -5,8 +5,9 @@ A session is credited to a person when:
 - they were admitted to it (a session scan), or
 - with `basis = "day"` (the default), they were present that day and the session is open to
   everyone (not a workshop that needs registration): plenary sessions are not scanned one by one;
-- once presence minutes exist (issue 14's `checkin.services.presence`), a session scan counts only
-  if the person was inside for at least `min_share` of the session.
+- in a session whose exits are scanned (`track_exits`), only if the presence minutes reach the
+  event's `[presence] attended_share` (see `checkin.services.presence`): someone seen leaving after
+  twenty minutes of a ninety-minute workshop is not credited with it, whatever the basis.
 Hours come from `[[sessions]] hours`; an event file with no hours at all falls back to each
 non-meal session's scheduled length. A person with nothing credited gets no certificate (they
 are listed in the batch report as skipped, with the reason).
@@ -15,7 +16,7 @@ are listed in the batch report as skipped, with the reason).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -82,21 +83,21 @@ def credit_for(session: Session, settings: CertificateSettings) -> SessionCredit
     return SessionCredit(round(minutes / 15) / 4)
 
 
-Shares = Callable[[Connection, ReportContext], dict[tuple[str, str], float]] | None
+def _short_stays(conn: Connection, ctx: ReportContext) -> set[tuple[str, str]]:
+    """(attendee, session) pairs scanned in but inside for less than the event's `attended_share`,
+    for sessions whose exits are scanned (presence minutes, `checkin.services.presence`)."""
+    from checkin.services.presence import session_presence
+
+    short: set[tuple[str, str]] = set()
+    for s in ctx.sessions:
+        if s.tracks_inside:
+            short |= {(p.attendee_id, s.id) for p in session_presence(conn, ctx.event, s).people
+                      if not p.span.attended}
+    return short
 
 
-def _presence_shares() -> Shares:
-    """Issue 14's presence minutes, when that module exists: (attendee, session) -> share inside."""
-    try:
-        from checkin.services import presence  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    fn = getattr(presence, "session_shares", None)
-    return fn if callable(fn) else None
-
-
-def collect(conn: Connection, ctx: ReportContext, settings: CertificateSettings, selection: Selection,
-            shares: Shares = None) -> tuple[list[PersonCertificate], list[tuple[Person, str]]]:
+def collect(conn: Connection, ctx: ReportContext, settings: CertificateSettings, selection: Selection
+            ) -> tuple[list[PersonCertificate], list[tuple[Person, str]]]:
     """Certificates to print (Polish name order) and the people skipped with the reason."""
     if selection.day is not None:
         ctx.check_day(selection.day)
@@ -108,7 +109,7 @@ def collect(conn: Connection, ctx: ReportContext, settings: CertificateSettings,
         days[attendee_id].add(day)
         if session_id is not None:
             scanned[attendee_id].add(session_id)
-    share_of = (shares or _presence_shares() or (lambda _c, _x: {}))(conn, ctx)
+    short = _short_stays(conn, ctx)
     wanted_ids: set[str] | None = None
     if selection.attendees:
         wanted_ids = set()
@@ -142,8 +143,8 @@ def collect(conn: Connection, ctx: ReportContext, settings: CertificateSettings,
             if credit is None or credit.hours <= 0:
                 continue
             was_scanned = s.id in scanned.get(p.id, set())
-            if was_scanned and share_of and share_of.get((p.id, s.id), 1.0) < settings.min_share:
-                was_scanned = False
+            if was_scanned and (p.id, s.id) in short:
+                continue  # came in, but left before the event's attended_share of the session
             if was_scanned:
                 lines.append(CreditedSession(s, credit.hours, credit.topics, True))
             elif settings.basis == "day" and not s.requires_registration:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Engine
 
 from checkin.domain.models import Checkpoint, Event, EventDay, Session, SessionKind
+from checkin.domain.presence import PresenceRulesError, parse_rules
 from checkin.services.certificate_config import CertificateConfigError, parse_paperwork
 from checkin.storage.db import write_tx
 from checkin.storage.events import list_sessions, save_event, save_sessions, session_by_code
@@ -75,6 +76,13 @@ def parse_event_data(data: dict[str, Any], where: str = "event", base: Path | No
         settings.update(parse_paperwork(data, list(data.get("sessions", [])), where, base))
     except CertificateConfigError as exc:
         raise EventFileError(str(exc)) from exc
+    if "presence" in data:  # `[presence]` at the top level reads better than `[event.presence]`
+        settings["presence"] = data["presence"]
+    if "presence" in settings:
+        try:
+            settings["presence"] = parse_rules(settings["presence"], f"{where}: [presence]").to_json()
+        except PresenceRulesError as exc:
+            raise EventFileError(str(exc)) from exc
     event = Event(str(ev["id"]).strip(), str(ev["name"]).strip(), tz_name,
                   tuple(sorted(days, key=lambda d: d.date)), settings, str(ev.get("venue", "")))
     sessions: list[Session] = []

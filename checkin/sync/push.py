@@ -21,12 +21,13 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import Connection
 
 from checkin.domain.results import ScanResult
+from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
+from checkin.storage.outbox import KINDS
 from checkin.sync.rows import as_dicts, attendee_key, superseded_change, upsert
 
 BATCH_SIZE = 500
-KINDS = ("desk", "attendee", "attendee_change", "badge_print", "scan")
 _ATTENDANCE_RESULTS = (ScanResult.ACCEPTED.value, ScanResult.VOID.value)
 
 
@@ -42,22 +43,18 @@ class Batch:
 
 
 def pending_count(conn: Connection) -> int:
-    from sqlalchemy import func
-
-    return int(conn.execute(select(func.count()).select_from(t.outbox)
-                            .where(t.outbox.c.kind.in_(KINDS))).scalar_one())
+    return outbox.pending_count(conn, KINDS)
 
 
 def read_batch(local: Engine, limit: int = BATCH_SIZE) -> Batch | None:
     """The oldest `limit` outbox rows and the local rows they point at (one read transaction)."""
     with read_tx(local) as conn:
-        rows = conn.execute(select(t.outbox.c.seq, t.outbox.c.kind, t.outbox.c.ref_id)
-                            .where(t.outbox.c.kind.in_(KINDS)).order_by(t.outbox.c.seq).limit(limit)).all()
+        rows = outbox.oldest(conn, limit, KINDS)
         if not rows:
             return None
         ids: dict[str, set[str]] = defaultdict(set)
-        for r in rows:
-            ids[r.kind].add(r.ref_id)
+        for _seq, kind, ref_id in rows:
+            ids[kind].add(ref_id)
 
         def fetch(table: Any, key: str, wanted: set[str], skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
             if not wanted:
@@ -66,7 +63,7 @@ def read_batch(local: Engine, limit: int = BATCH_SIZE) -> Batch | None:
             return as_dicts(found, table, skip)
 
         return Batch(
-            seqs=[r.seq for r in rows],
+            seqs=[seq for seq, _kind, _ref in rows],
             desks=fetch(t.desk, "id", ids["desk"], ("last_sync", "clock_offset_ms")),
             attendees=fetch(t.attendee, "id", ids["attendee"]),
             tickets=fetch(t.ticket, "attendee_id", ids["attendee"]),
@@ -114,7 +111,7 @@ def push_pending(local: Engine, hub: Engine, desk_id: str, *, batch_size: int = 
             begin_as_desk(conn, desk_id)
             write_batch(conn, batch)
         with write_tx(local) as conn:  # only now: the hub has committed
-            conn.execute(t.outbox.delete().where(t.outbox.c.seq.in_(batch.seqs)))
+            outbox.mark_delivered(conn, batch.seqs)
         delivered += len(batch.seqs)
         if on_batch is not None:
             on_batch(len(batch.seqs))

@@ -12,9 +12,10 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
+from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.meta import get_meta
 from checkin.sync.push import pending_count
@@ -84,8 +85,7 @@ def read_status(engine: Engine, *, live: bool = False, now: datetime | None = No
         state = _state(conn)
         hub = get_meta(conn, "hub_url")
         pending = pending_count(conn)
-        pending_scans = int(conn.execute(select(func.count()).select_from(t.outbox)
-                                         .where(t.outbox.c.kind == "scan")).scalar_one())
+        pending_scans = outbox.pending_count(conn, ("scan",))
     last_pull = _time(state.get("last_pull"))
     return SyncStatus(
         hub=hub, online=state.get("online") == "1", pending=pending, pending_scans=pending_scans,

@@ -20,9 +20,9 @@ import threading
 import time
 from collections.abc import Callable
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
-from checkin.storage import tables as t
+from checkin.storage import outbox
 from checkin.sync.credentials import load_password
 from checkin.sync.engine import SyncResult, local_desk_id, sync_once
 from checkin.sync.live import HubListener
@@ -139,7 +139,7 @@ class SyncWorker:
     def _has_pending(self) -> bool:
         """Anything new to push? After a successful round the outbox is empty, so any row is new."""
         with self.local.connect() as conn:
-            return conn.execute(select(t.outbox.c.seq).where(t.outbox.c.kind.in_(KINDS)).limit(1)).first() is not None
+            return outbox.has_pending(conn, KINDS)
 
     def _notified(self, origin: str) -> None:
         """Listener thread: another desk changed something (or we reconnected)."""

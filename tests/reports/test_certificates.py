@@ -23,6 +23,7 @@ from checkin.domain.models import Checkpoint
 from checkin.reports import ReportError
 from checkin.services.certificate_batch import issue_certificates
 from checkin.services.certificates import Selection
+from checkin.services.checkin import CheckInService
 from checkin.storage import tables as t
 from checkin.storage.events import session_by_code
 
@@ -52,8 +53,15 @@ def admit_to(congress: Congress, service: Any, clock: Any, attendee_id: str, cod
 
 
 @pytest.fixture
-def workshop_goer(congress: Congress, add_attendee: Any, service: Any, clock: Any) -> Any:
+def fresh_service(congress: Congress, desk: Any, clock: Any) -> CheckInService:
+    """A desk program started anew: its clock may be set back to day 1 (a running one never goes back)."""
+    return CheckInService(congress.engine, desk, operator="test", clock=clock)
+
+
+@pytest.fixture
+def workshop_goer(congress: Congress, add_attendee: Any, fresh_service: CheckInService, clock: Any) -> Any:
     """The longest name and institution, in two workshops she registered for, both days."""
+    service = fresh_service
     person = add_attendee(*LONG_NAME, organisation=LONG_ORG, position="Sekretarz Województwa",
                           sessions=("D1-WS-KPA", "D2-WS-LIDER"), external_ref="KS22-2000")
     clock.set_local("2022-10-19 08:40")
@@ -186,3 +194,23 @@ def test_event_file_errors_name_the_key(tmp_path: Path) -> None:
     bad.write_text(text.replace("hours = 0.75", 'hours = "dużo"'), encoding="utf-8")
     with pytest.raises(EventFileError, match=r"#12 \(D2-ZAMK\): 'hours' must be a number"):
         parse_event_file(bad)
+
+
+def test_a_workshop_left_early_is_not_credited(congress: Congress, workshop_goer: Any, desk: Any, clock: Any,
+                                               fresh_service: CheckInService, add_attendee: Any,
+                                               tmp_path: Path) -> None:
+    """D1-WS-KPA scans exits: in at 15:45, out at 16:05 is 20 of 90 minutes, under the event's share."""
+    from checkin.domain.results import Direction
+
+    service = CheckInService(congress.engine, desk, operator="door", clock=clock)
+    leaver = add_attendee("Jędrzej", "Kręcisz", organisation="Gmina Szczebrzeszyn", sessions=("D1-WS-KPA",))
+    admit_to(congress, service, clock, leaver.id, "D1-WS-KPA", "2022-10-19 15:45")
+    with congress.engine.connect() as conn:
+        kpa = session_by_code(conn, "kongres-sekretarzy-2022", "D1-WS-KPA")
+    clock.set_local("2022-10-19 16:05")
+    assert service.admit(leaver.id, Checkpoint(DAY1, kpa), direction=Direction.OUT).result.value == "accepted"
+    report = issue_certificates(congress.engine, desk.id, out_dir=tmp_path,
+                                selection=Selection(attendees=(leaver.id, workshop_goer.id)))
+    by_name = {c.person.last_name: [s.session.code for s in c.sessions] for c in report.certificates}
+    assert "D1-WS-KPA" not in by_name["Kręcisz"]
+    assert "D1-WS-KPA" in by_name[LONG_NAME[1]]  # she stayed (no exit scanned: counted to the end)

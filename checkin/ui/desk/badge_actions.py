@@ -45,11 +45,14 @@ class BadgeActions(QObject):
         self.tasks.run(lambda _t: previous_prints(engine, attendee.id)).success(
             lambda records: self._confirm(attendee, records))
 
-    def auto_print(self, attendee: Attendee) -> None:
+    def auto_print(self, attendee: Attendee, requested: bool = False) -> None:
+        """GUI thread, after an admission: print when asked to (walk-in form) or when the desk's
+        auto-print setting is on and no copy exists yet. The setting is read from the store on the
+        pool each time, so `checkin badge auto-print on|off` counts even while the desk runs."""
         from checkin.badges.log import should_auto_print
 
         engine = self.ctx.engine
-        self.tasks.run(lambda _t: should_auto_print(engine, attendee.id, True)).success(
+        self.tasks.run(lambda _t: requested or should_auto_print(engine, attendee.id)).success(
             lambda yes: self._render_and_print(attendee) if yes else None)
 
     def _confirm(self, attendee: Attendee, records: list[Any]) -> None:

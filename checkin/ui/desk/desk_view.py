@@ -298,7 +298,7 @@ class DeskView(QWidget):
             self.show_decision).failure(self._write_failed)
         self.show_camera_page()
 
-    def show_decision(self, decision: Decision, hint: str | None = None) -> None:
+    def show_decision(self, decision: Decision, hint: str | None = None, print_requested: bool = False) -> None:
         label = self.picker.combo.currentText().strip() if self.checkpoint == decision.checkpoint else ""
         self.result.show_decision(decision, self.tz, label)
         if hint and decision.result.severity == "error":
@@ -310,8 +310,8 @@ class DeskView(QWidget):
         self.refresh_counts()
         if self.stack.currentWidget() is self.search:
             self.search.refresh()
-        if decision.admitted and decision.attendee is not None and self.ctx.settings.auto_print:
-            self.badges.auto_print(decision.attendee)
+        if decision.admitted and decision.attendee is not None:
+            self.badges.auto_print(decision.attendee, requested=print_requested)
         self.decision_shown.emit(decision)
         self.scans_changed.emit()
 
@@ -400,9 +400,7 @@ class DeskView(QWidget):
 
         def done(decision: Decision) -> None:
             dialog.accept()
-            self.show_decision(decision)
-            if dialog.print_badge.isChecked() and decision.attendee is not None and not self.ctx.settings.auto_print:
-                self.badges.print_badge(decision.attendee, ask_if_printed=False)
+            self.show_decision(decision, print_requested=dialog.print_badge.isChecked())
 
         self._write(work).success(done).failure(
             lambda exc, _tb: dialog.show_error(str(exc), getattr(exc, "field", "")))
