@@ -46,6 +46,12 @@ GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "dashboard": {"SELECT": ALL_TABLES},
 }
+# The certificate register (issue 17): organisers only; desks never see it (see sync/register.py).
+# UPDATE on attendee_change lets `checkin purge` blank the personal values kept in the change log.
+REGISTER_TABLES = ("certificate", "certificate_issue", "certificate_counter")
+GRANTS["organiser"]["SELECT"] += REGISTER_TABLES
+GRANTS["organiser"]["INSERT"] += REGISTER_TABLES
+GRANTS["organiser"]["UPDATE"] += ("certificate", "certificate_counter", "attendee_change")
 SEQUENCES = {"organiser": ("attendance_id_seq",), "desk": ("attendance_id_seq",), "dashboard": ()}
 
 
