@@ -33,9 +33,19 @@ def say(template: str, **params: Any) -> str:
 
 
 POLISH: dict[str, str] = {
+    # limits shared with the hub (checkin.services.limits)
+    "the operator name is {length} characters long; the venue database takes at most {limit}: use a shorter "
+    "name or initials":
+        "nazwa operatora ma {length} znaków; baza danych miejsca wydarzenia przyjmuje najwyżej {limit}: użyj "
+        "krótszej nazwy albo inicjałów",
+    "the desk name is {length} characters long; the venue database takes at most {limit}: choose a shorter one":
+        "nazwa stanowiska ma {length} znaków; baza danych miejsca wydarzenia przyjmuje najwyżej {limit}: wybierz "
+        "krótszą",
     # settings (checkin.domain.settings)
     "the organiser password needs at least {n} characters": "hasło organizatora musi mieć co najmniej {n} znaków",
     # roster values (checkin.services.roster_mapping)
+    '"{value}" is not a yes/no answer; write tak or nie (yes or no)':
+        '„{value}” to nie jest odpowiedź tak/nie; wpisz tak albo nie',
     '"{value}" is not a category; use one of: {allowed}':
         "„{value}” to nie jest kategoria; użyj jednej z: {allowed}",
     '"{value}" is not an e-mail address': "„{value}” to nie jest adres e-mail",

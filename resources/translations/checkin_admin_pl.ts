@@ -133,63 +133,63 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="79"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="87"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="81"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="89"/>
         <source>Day shown</source>
         <translation>Pokazywany dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="85"/>
-        <location filename="../../checkin/ui/dashboard/view.py" line="249"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="93"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="268"/>
         <source>Projector mode (F11)</source>
         <translation>Tryb rzutnika (F11)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="96"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="104"/>
         <source>Arrivals per 10 minutes</source>
         <translation>Przybycia co 10 minut</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="99"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="107"/>
         <source>Sessions</source>
         <translation>Sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="102"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="110"/>
         <source>Desks</source>
         <translation>Stanowiska</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="187"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="206"/>
         <source>Updated {time}</source>
         <translation>Zaktualizowano {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="189"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="208"/>
         <source>{n} changes on this desk waiting to sync</source>
         <translation>Zmiany na tym stanowisku czekające na synchronizację: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="199"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="218"/>
         <source>Could not read the numbers: {error}</source>
         <translation>Nie udało się odczytać danych: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="239"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="258"/>
         <source>Close projector mode</source>
         <translation>Zamknij tryb rzutnika</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="257"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="276"/>
         <source>No arrivals yet today</source>
         <translation>Dziś jeszcze nikt nie przyszedł</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="258"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="277"/>
         <source>No arrivals on {date}</source>
         <translation>Brak przyjść w dniu {date}</translation>
     </message>
@@ -849,39 +849,44 @@
 <context>
     <name>SessionTable</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="26"/>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="28"/>
         <source>Time</source>
         <translation>Godzina</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="26"/>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="28"/>
         <source>Session</source>
         <translation>Sesja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="26"/>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="28"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="26"/>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="28"/>
         <source>Present</source>
         <translation>Obecni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="27"/>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="29"/>
         <source>Capacity</source>
         <translation>Liczba miejsc</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="27"/>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="29"/>
         <source>Registered</source>
         <translation>Zarejestrowani</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="27"/>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="29"/>
         <source>Inside now</source>
         <translation>Teraz na sali</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="29"/>
+        <source>Seats left</source>
+        <translation>Wolne miejsca</translation>
     </message>
 </context>
 <context>
