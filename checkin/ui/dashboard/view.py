@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -180,6 +181,8 @@ class DashboardView(QWidget):
             self._request(force=True)
 
     def _apply(self, generation: int, data: DashboardData | None) -> None:
+        if not shiboken6.isValid(self.event_label):
+            return  # the window closed while the read was running
         if generation != self._generation or data is None:
             return  # stale (the day changed meanwhile) or nothing new
         if self.shown_day is not None and data.day != self.shown_day:
@@ -232,7 +235,8 @@ class DashboardView(QWidget):
         self._followed_day = day
         self._chosen_day = None
         self._generation += 1
-        self.refresh()
+        if self.isVisible() or self._projector is not None:  # hidden: the next showEvent reads it
+            self.refresh()
 
     def _day_chosen(self, index: int) -> None:
         self._chosen_day = date.fromisoformat(self.day_combo.itemData(index))
