@@ -23,7 +23,11 @@ class HubListener:
     """Runs on its own daemon thread; calls `on_notify(origin_desk_id)` from that thread."""
 
     def __init__(self, hub_url: str | URL, desk_id: str, on_notify: Callable[[str], None], *,
-                 password: str | None = None, on_state: Callable[[bool], None] | None = None) -> None:
+                 password: str | None = None, on_state: Callable[[bool], None] | None = None,
+                 insecure: bool = False) -> None:
+        from checkin.sync.trust import check_transport
+
+        check_transport(hub_url, insecure=insecure)
         url = normalise(hub_url)
         if password and not url.password:
             url = url.set(password=password)

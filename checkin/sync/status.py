@@ -39,6 +39,7 @@ class SyncStatus:
     since_pull_seconds: float | None  # time since the last successful pull
     clock_offset_seconds: float | None  # hub clock minus this desk's clock
     live: bool = False  # LISTEN/NOTIFY connected (only known while a worker runs)
+    unencrypted: bool = False  # the hub is on another computer and the road is plain text (--insecure-hub)
 
     @property
     def clock_warning(self) -> bool:
@@ -50,6 +51,8 @@ class SyncStatus:
             return f"No venue hub set; {self.pending} changes kept on this desk"
         state = "online" if self.online else "OFFLINE"
         parts = [f"{state} ({self.hub})", f"{self.pending_scans} scans / {self.pending} changes waiting"]
+        if self.unencrypted:
+            parts.insert(1, "unencrypted")
         if self.last_success:
             parts.append(f"last sync {self.last_success.astimezone():%H:%M:%S}")
         if self.lag_seconds is not None:
@@ -94,8 +97,18 @@ def read_status(engine: Engine, *, live: bool = False, now: datetime | None = No
         lag_seconds=int(state["scan_lag_ms"]) / 1000 if state.get("scan_lag_ms") else None,
         since_pull_seconds=(now - last_pull).total_seconds() if last_pull else None,
         clock_offset_seconds=int(state["clock_offset_ms"]) / 1000 if state.get("clock_offset_ms") else None,
-        live=live,
+        live=live, unencrypted=_unencrypted(hub),
     )
+
+
+def _unencrypted(hub: str | None) -> bool:
+    from checkin.sync.trust import unencrypted
+    from checkin.sync.urls import HubUrlError
+
+    try:
+        return bool(hub) and unencrypted(hub or "")
+    except HubUrlError:
+        return False
 
 
 def write_state(conn: Connection, **values: str | None) -> None:

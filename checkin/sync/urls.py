@@ -74,8 +74,15 @@ def connect_args(application_name: str = "checkin") -> dict[str, Any]:
     }
 
 
-def hub_engine(url: str | URL, *, password: str | None = None, application_name: str = "checkin") -> Engine:
-    """An engine for the hub; `password` (from the keyring) fills a URL that has none."""
+def hub_engine(url: str | URL, *, password: str | None = None, application_name: str = "checkin",
+               insecure: bool = False) -> Engine:
+    """An engine for the hub; `password` (from the keyring) fills a URL that has none.
+
+    Refuses (HubUrlError) a plain-text road to a hub on another computer unless `insecure`
+    (`--insecure-hub`): see `checkin.sync.trust`."""
+    from checkin.sync.trust import check_transport
+
+    check_transport(url, insecure=insecure)
     u = normalise(url)
     if password and not u.password:
         u = u.set(password=password)
