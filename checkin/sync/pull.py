@@ -194,6 +194,8 @@ def _apply_attendees(conn: Connection, rows: list[dict[str, Any]], desk_id: str)
             take.append(row)
             continue
         if attendee_key(mine) == attendee_key(row):
+            if any(mine[c] != row[c] for c in ("email", "phone")):  # the organiser showed or hid contact
+                take.append(row)
             continue
         if row["id"] in pending:
             if attendee_key(mine) > attendee_key(row):
