@@ -7,7 +7,8 @@ with the next copy number), which keeps the merge of two desks a plain set union
 from the `desk` table, so once sync has pulled another desk's prints and desk row, a reprint warning
 here says "at Desk 2" without any extra work.
 
-Auto-print on first check-in is a per-desk choice kept in `local_meta` ("auto_print" = "1"/"0").
+Auto-print on first check-in is the desk setting `auto_print` (checkin.config): the CLI switch and
+the desk's settings page write it, and the desk reads it at each admission.
 """
 
 from __future__ import annotations
@@ -23,10 +24,8 @@ from sqlalchemy import Engine, func, select
 from checkin.domain.models import Desk
 from checkin.storage import tables as t
 from checkin.storage.db import write_tx
-from checkin.storage.meta import get_meta, set_meta
+from checkin.storage.outbox import enqueue
 from checkin.storage.types import utcnow
-
-AUTO_PRINT_KEY = "auto_print"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +78,7 @@ def record_print(engine: Engine, desk: Desk, attendee_id: str, template: str, pr
             id=record_id, attendee_id=attendee_id, desk_id=desk.id, printed_at=now, template=template,
             copy_no=copy_no, printer=printer[:200],
         ))
-        conn.execute(t.outbox.insert().values(kind="badge_print", ref_id=record_id, created_at=now))
+        enqueue(conn, "badge_print", record_id, now)
     return PrintRecord(record_id, attendee_id, desk.id, desk.name, now, template, copy_no, printer[:200])
 
 
@@ -107,17 +106,25 @@ def next_copy_no(records: list[PrintRecord]) -> int:
 
 
 def auto_print_enabled(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        return get_meta(conn, AUTO_PRINT_KEY, "0") == "1"
+    from checkin.config import load_settings
+
+    return load_settings(engine).auto_print
 
 
 def set_auto_print(engine: Engine, enabled: bool) -> None:
-    with write_tx(engine) as conn:
-        set_meta(conn, AUTO_PRINT_KEY, "1" if enabled else "0")
+    from checkin.config import update_settings
+
+    update_settings(engine, auto_print=enabled)
 
 
-def should_auto_print(engine: Engine, attendee_id: str, setting_enabled: bool) -> bool:
-    """Print without asking only when the desk wants it and no copy exists anywhere we know of."""
+def should_auto_print(engine: Engine, attendee_id: str, setting_enabled: bool | None = None) -> bool:
+    """Print without asking only when the desk wants it and no copy exists anywhere we know of.
+
+    `setting_enabled=None` reads the desk setting from the store now, so a switch made with
+    `checkin badge auto-print` while the desk app runs takes effect at the next check-in.
+    """
+    if setting_enabled is None:
+        setting_enabled = auto_print_enabled(engine)
     if not setting_enabled:
         return False
     with engine.connect() as conn:

@@ -24,6 +24,8 @@ COMMAND_MODULES = [
     "checkin.cli.export_cmds",
     "checkin.cli.badge_cmds",
     "checkin.cli.sync_cmds",
+    "checkin.cli.settings_cmds",
+    "checkin.cli.door_cmds",
 ]
 
 
@@ -43,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["pl", "en"],
                         help="language of the desk app and of messages (default: settings, else system)")
     parser.add_argument("--fullscreen", action="store_true", help="desk app: start full screen")
+    parser.add_argument("--door", metavar="CODE", help="desk app: start in door mode for a session code or a day "
+                                                       "(see `checkin door`)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -63,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.func = _run_gui
     ctx = CliContext(args)
+    from checkin.services.limits import name_problems
+
+    if problems := name_problems(args.operator, args.desk):  # the hub would refuse them at sync
+        return ctx.fail("; ".join(problems), 2)
     try:
         return int(args.func(ctx) or 0)
     except CliError as exc:

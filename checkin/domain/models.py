@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from checkin.domain.results import Direction, ScanResult, Source
+from checkin.domain.settings import EventSettings
 
 
 class Category(StrEnum):
@@ -60,7 +61,12 @@ class Event:
     @property
     def allows_external_codes(self) -> bool:
         """Plain ticket numbers from an external registration system are accepted unsigned."""
-        return bool(self.settings.get("accept_external_codes", True))
+        return self.rules.accept_external_codes
+
+    @property
+    def rules(self) -> EventSettings:
+        """The event-scope settings, typed, with the declared defaults (checkin.domain.settings)."""
+        return EventSettings.from_mapping(self.settings)
 
     def local_date(self, moment: datetime) -> date:
         """The calendar day at the venue for a UTC moment."""

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, time
 from sqlalchemy import Engine, func, select
 
 from checkin.domain.models import Event, Session
+from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.db import sqlite_path, write_tx
 from checkin.storage.events import list_sessions, save_sessions
@@ -161,8 +162,7 @@ class WipeRefusedError(Exception):
 
 def pending_by_kind(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
-        rows = conn.execute(select(t.outbox.c.kind, func.count()).group_by(t.outbox.c.kind)).all()
-    return {str(kind): int(n) for kind, n in rows}
+        return outbox.pending_by_kind(conn)
 
 
 def wipe_preview(engine: Engine) -> WipePreview:
@@ -184,8 +184,7 @@ def wipe_personal_data(engine: Engine) -> WipeReport:
     readable in free pages and in the WAL.
     """
     with write_tx(engine) as conn:
-        pending = {str(k): int(n) for k, n in conn.execute(
-            select(t.outbox.c.kind, func.count()).group_by(t.outbox.c.kind)).all()}
+        pending = outbox.pending_by_kind(conn)
         preview = WipePreview(0, 0, 0, pending)
         if not preview.allowed:
             raise WipeRefusedError(preview)
@@ -195,7 +194,7 @@ def wipe_personal_data(engine: Engine) -> WipeReport:
         for name, table in (("attendance", t.attendance), ("scans", t.scan), ("badge_prints", t.badge_print),
                             ("changes", t.attendee_change), ("tickets", t.ticket), ("attendees", t.attendee)):
             removed[name] = int(conn.execute(table.delete()).rowcount or 0)
-        conn.execute(t.outbox.delete().where(t.outbox.c.kind.in_(PERSONAL_KINDS)))
+        outbox.discard(conn, PERSONAL_KINDS)
     vacuumed = False
     if sqlite_path(str(engine.url)) is not None:
         with engine.connect() as conn:

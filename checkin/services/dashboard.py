@@ -18,6 +18,7 @@ from checkin.domain.models import Event, Session
 from checkin.services.headcount import Headcount, arrivals, desk_activity, headcount
 from checkin.storage import tables as t
 from checkin.storage.events import list_sessions, load_event
+from checkin.storage.outbox import latest_seq, pending_count
 from checkin.storage.types import utcnow
 
 THROUGHPUT_WINDOW = timedelta(minutes=15)
@@ -63,10 +64,10 @@ def activity_fingerprint(engine: Engine) -> tuple[object, ...]:
                                          func.sum(cast(t.attendance.c.inside, Integer)))).one()
         people = conn.execute(select(func.count(), func.max(t.attendee.c.updated_at))).one()
         desks = conn.execute(select(func.count(), func.max(t.desk.c.last_sync))).one()
-        outbox = conn.execute(select(func.count(), func.max(t.outbox.c.seq))).one()
+        queued = latest_seq(conn)
         sessions = hash(tuple(conn.execute(select(t.session.c.title, t.session.c.room, t.session.c.capacity,
                                                   t.session.c.starts_at, t.session.c.ends_at)).all()))
-    return (*scans, *attendance, *people, *desks, *outbox, sessions)
+    return (*scans, *attendance, *people, *desks, *queued, sessions)
 
 
 def dashboard_snapshot(engine: Engine, desk_id: str, day: date | None = None,
@@ -77,7 +78,7 @@ def dashboard_snapshot(engine: Engine, desk_id: str, day: date | None = None,
     with engine.connect() as conn:
         event = load_event(conn)
         syncs = {r.id: r.last_sync for r in conn.execute(select(t.desk.c.id, t.desk.c.last_sync))}
-        pending = int(conn.execute(select(func.count()).select_from(t.outbox)).scalar_one())
+        pending = pending_count(conn)
     day = day if day in event.dates else default_day(event, now)
     counts = headcount(engine, day)
     with engine.connect() as conn:

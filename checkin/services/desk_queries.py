@@ -17,6 +17,7 @@ from checkin.domain.models import Attendee, Checkpoint, Event, Scan, Session
 from checkin.domain.results import ScanResult
 from checkin.services.event import session_running
 from checkin.storage import attendees as attendee_repo
+from checkin.storage import outbox
 from checkin.storage import scans as scan_repo
 from checkin.storage import tables as t
 from checkin.storage.events import list_sessions, load_event, session_by_code, session_by_id
@@ -128,7 +129,5 @@ def undo_deadline(scan: Scan, undo_minutes: int) -> datetime:
 
 def pending_outbox(engine: Engine) -> int:
     """Changes made here that have not reached the venue database yet (for "local only" desks)."""
-    from sqlalchemy import func
-
     with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(t.outbox)).scalar_one())
+        return outbox.pending_count(conn)

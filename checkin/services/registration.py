@@ -30,6 +30,7 @@ from checkin.storage import attendees as repo
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
 from checkin.storage.events import current_event_id, list_sessions, load_event
+from checkin.storage.outbox import enqueue
 from checkin.storage.types import utcnow
 
 EDITABLE = ("first_name", "last_name", "organisation", "position", "category", "email", "phone", "notes",
@@ -231,9 +232,9 @@ def _log(conn: Connection, attendee_id: str, desk: Desk, now: datetime, base_ver
         id=change_id, attendee_id=attendee_id, desk_id=desk.id, changed_at=now, base_version=base_version,
         outcome=outcome, fields={"origin": origin, "action": action, "changes": changes}))
     if outcome == "applied":  # sync pushes the attendee together with its change log
-        conn.execute(t.outbox.insert().values(kind="attendee", ref_id=attendee_id, created_at=now))
+        enqueue(conn, "attendee", attendee_id, now)
     else:  # a refused edit travels alone, so coordinators see it at the hub too
-        conn.execute(t.outbox.insert().values(kind="attendee_change", ref_id=change_id, created_at=now))
+        enqueue(conn, "attendee_change", change_id, now)
 
 
 def _reload(conn: Connection, attendee_id: str) -> Attendee:

@@ -35,6 +35,7 @@ from checkin.services.roster_model import ImportReport, ParsedRoster, RosterChan
 from checkin.storage import tables as t
 from checkin.storage.attendees import SEARCH_FIELDS
 from checkin.storage.db import read_tx, write_tx
+from checkin.storage.outbox import enqueue_many
 from checkin.storage.types import utcnow
 
 COMPARED = ("external_ref", "first_name", "last_name", "organisation", "position", "category", "email",
@@ -274,8 +275,7 @@ def _write(conn: Connection, plan: _Plan, desk_id: str) -> None:
         conn.execute(_bulk(conn, stmt, dict.fromkeys(_WRITTEN)), _json_lists(conn, plan.updates))
     if plan.changes:
         conn.execute(t.attendee_change.insert(), plan.changes)
-        conn.execute(t.outbox.insert(), [{"kind": "attendee", "ref_id": c["attendee_id"], "created_at": now}
-                                         for c in plan.changes])
+        enqueue_many(conn, "attendee", [c["attendee_id"] for c in plan.changes], now)
 
 
 def _bulk(conn: Connection, stmt: Any, keys: dict[str, Any]) -> Any:

@@ -17,6 +17,7 @@ from checkin import __version__
 from checkin.domain.models import Desk
 from checkin.storage import tables as t
 from checkin.storage.db import write_tx
+from checkin.storage.outbox import enqueue
 from checkin.storage.types import utcnow
 
 
@@ -51,7 +52,7 @@ def ensure_desk(engine: Engine, name: str | None = None) -> Desk:
             conn.execute(t.desk.update().where(t.desk.c.id == desk_id).values(**values))
         else:
             conn.execute(t.desk.insert().values(id=desk_id, **values))
-            conn.execute(t.outbox.insert().values(kind="desk", ref_id=desk_id, created_at=utcnow()))
+            enqueue(conn, "desk", desk_id)
     return Desk(desk_id, desk_name)
 
 

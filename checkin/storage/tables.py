@@ -151,6 +151,7 @@ class ScanRow(Base):
         Index("ix_scan_attendee_day", "attendee_id", "day"),
         Index("ix_scan_time", "device_time"),
         Index("ix_scan_voided", "voided_scan_id"),
+        Index("ix_scan_checkpoint_time", "checkpoint", "device_time"),  # presence minutes, door's last scans
     )
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     event_id: Mapped[str] = mapped_column(String(64))
@@ -178,6 +179,7 @@ class AttendanceRow(Base):
         UniqueConstraint("attendee_id", "checkpoint"),
         Index("ix_attendance_checkpoint_attendee", "checkpoint", "active", "attendee_id"),
         Index("ix_attendance_day", "day", "active"),
+        Index("ix_attendance_checkpoint_inside", "checkpoint", "active", "inside"),  # inside now, every scan
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     attendee_id: Mapped[str] = mapped_column(String(64))
@@ -210,6 +212,22 @@ class OutboxRow(Base):
     kind: Mapped[str] = mapped_column(String(24))  # scan | attendee | badge_print | attendee_change
     ref_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class HeldRow(Base):
+    """Local only: an outbox row the hub refused for good (a value it cannot store). It left the
+    outbox so the rest of the queue goes on, and waits here for the organiser to correct and re-send
+    it or dismiss it; the row itself (the scan, the roster edit) is never deleted."""
+
+    __tablename__ = "held"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    ref_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    held_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(16), default="held", index=True)  # held | resent | dismissed
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    resolved_by: Mapped[str] = mapped_column(String(100), default="")
 
 
 class SyncStateRow(Base):
@@ -247,5 +265,6 @@ scan = _table(ScanRow)
 attendance = _table(AttendanceRow)
 badge_print = _table(BadgePrintRow)
 outbox = _table(OutboxRow)
+held = _table(HeldRow)
 sync_state = _table(SyncStateRow)
 local_meta = _table(LocalMetaRow)

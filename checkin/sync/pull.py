@@ -30,6 +30,7 @@ from sqlalchemy.engine import Connection
 from checkin.storage import tables as t
 from checkin.storage.db import write_tx
 from checkin.storage.meta import get_meta, set_meta
+from checkin.storage.outbox import enqueue, pending_refs
 from checkin.storage.scans import recompute_attendance
 from checkin.sync.push import attendance_keys
 from checkin.sync.rows import SyncError, as_dicts, attendee_key, permitted_columns, superseded_change, upsert
@@ -185,8 +186,7 @@ def _apply_attendees(conn: Connection, rows: list[dict[str, Any]], desk_id: str)
         return
     ids = [r["id"] for r in rows]
     local = {r.id: r._mapping for r in conn.execute(select(t.attendee).where(t.attendee.c.id.in_(ids)))}
-    pending = {r[0] for r in conn.execute(select(t.outbox.c.ref_id).where(
-        t.outbox.c.kind == "attendee", t.outbox.c.ref_id.in_(ids)))}
+    pending = pending_refs(conn, "attendee", ids)
     take: list[dict[str, Any]] = []
     for row in rows:
         mine = local.get(row["id"])
@@ -204,8 +204,7 @@ def _apply_attendees(conn: Connection, rows: list[dict[str, Any]], desk_id: str)
             known = select(t.attendee_change.c.id).where(t.attendee_change.c.id == loser["id"])
             if conn.execute(known).first() is None:
                 conn.execute(t.attendee_change.insert().values(**loser))
-                conn.execute(t.outbox.insert().values(kind="attendee_change", ref_id=loser["id"],
-                                                      created_at=row["updated_at"]))
+                enqueue(conn, "attendee_change", loser["id"], row["updated_at"])
         take.append(row)
     _free_ticket_ids(conn, take)
     upsert(conn, t.attendee, take, ["id"])

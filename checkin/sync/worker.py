@@ -10,8 +10,13 @@ When it syncs:
 - when this desk's outbox has rows (checked every `push_check_interval`, a cheap local query), so a
   check-in reaches other desks within about a second without the scan path calling us;
 - every `poll_interval` seconds in any case (the fallback when notifications are lost);
-- after a failure, with exponential backoff (1, 2, 4 ... 30 s); a desk that loses the network
-  keeps scanning locally all the while, and catches up on the next success.
+- after a failure, with exponential backoff (`checkin.sync.backoff`, 1, 2, 4 ... 30 s); a desk
+  that loses the network keeps scanning locally all the while, and catches up on the next success.
+
+No call waits for the hub unbounded (`HubTimeouts`, `checkin.sync.watchdog`): a stalled link makes
+the round fail within the watchdog limit, and when the listener's connection is cut the pooled
+connections are dropped too, so the next round starts fresh and the status says offline within
+seconds rather than after a second wait.
 """
 
 from __future__ import annotations
@@ -20,17 +25,17 @@ import threading
 import time
 from collections.abc import Callable
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
-from checkin.storage import tables as t
+from checkin.storage import outbox
+from checkin.storage.db import write_tx
+from checkin.sync.backoff import Backoff
 from checkin.sync.credentials import load_password, remembered_insecure
 from checkin.sync.engine import SyncResult, local_desk_id, refused, sync_once
 from checkin.sync.live import HubListener
 from checkin.sync.push import KINDS
-from checkin.sync.status import SyncStatus, read_status
-from checkin.sync.urls import HubUrlError, hub_engine, normalise
-
-MAX_BACKOFF_S = 30.0
+from checkin.sync.status import SyncStatus, read_status, write_state
+from checkin.sync.urls import HubTimeouts, HubUrlError, display, hub_engine, normalise
 
 
 class SyncWorker:
@@ -38,7 +43,8 @@ class SyncWorker:
                  on_status: Callable[[SyncStatus], None] | None = None,
                  on_changes: Callable[[set[str]], None] | None = None,
                  poll_interval: float = 5.0, push_check_interval: float = 0.25,
-                 password: str | None = None, listen: bool = True, insecure: bool | None = None) -> None:
+                 password: str | None = None, listen: bool = True, timeouts: HubTimeouts | None = None,
+                 backoff: Backoff | None = None, insecure: bool | None = None) -> None:
         self.local = local_engine
         self.hub_url = normalise(hub_url)
         # --insecure-hub is remembered with the hub (credentials.remember_hub); None: use that choice
@@ -49,6 +55,8 @@ class SyncWorker:
         self.poll_interval = poll_interval
         self.push_check_interval = push_check_interval
         self._listen = listen
+        self.timeouts = timeouts or HubTimeouts.default()
+        self.backoff = backoff or Backoff()
         self._hub: Engine | None = None
         self._lock = threading.Lock()  # one sync at a time (run_once may be called from elsewhere too)
         self._wake = threading.Event()
@@ -64,9 +72,13 @@ class SyncWorker:
         if self._thread is not None:
             return
         self._stopping.clear()
+        with write_tx(self.local) as conn:  # until the first round ends, say so (not yesterday's "online")
+            write_state(conn, connecting="1")
         if self._listen:
             self._listener = HubListener(self.hub_url, local_desk_id(self.local), self._notified,
                                          password=self._password, on_state=self._live_changed,
+                                         timeouts=self.timeouts, backoff=Backoff(self.backoff.first,
+                                                                                 self.backoff.maximum),
                                          insecure=self.insecure)
             self._listener.start()
         self._thread = threading.Thread(target=self._loop, name="checkin-sync", daemon=True)
@@ -94,7 +106,8 @@ class SyncWorker:
         return self._thread is not None and self._thread.is_alive()
 
     def status(self) -> SyncStatus:
-        return read_status(self.local, live=bool(self._listener and self._listener.connected))
+        return read_status(self.local, live=bool(self._listener and self._listener.connected),
+                           hub=display(self.hub_url))
 
     # ------------------------------------------------------------------ work (sync thread)
     def run_once(self) -> SyncResult:
@@ -103,7 +116,7 @@ class SyncWorker:
             if self._hub is None:
                 try:
                     self._hub = hub_engine(self.hub_url, password=self._password, application_name="checkin-desk",
-                                           insecure=self.insecure)
+                                           timeouts=self.timeouts, insecure=self.insecure)
                 except HubUrlError as exc:  # e.g. a plain-text road to another computer: say so, keep scanning
                     self.last_result = refused(self.local, str(exc))
                     return self.last_result
@@ -118,16 +131,15 @@ class SyncWorker:
 
     def _loop(self) -> None:
         """The sync thread's body."""
-        backoff = 0.0
         while not self._stopping.is_set():
             self._wake.clear()
             result = self.run_once()
             self._emit(result)
             if result.ok:
-                backoff, wait = 0.0, self.poll_interval
+                self.backoff.succeeded()
+                wait = self.poll_interval
             else:
-                backoff = min(max(1.0, backoff * 2), MAX_BACKOFF_S)
-                wait = backoff
+                wait = self.backoff.failed()
             deadline = time.monotonic() + wait
             while not self._stopping.is_set():
                 remaining = deadline - time.monotonic()
@@ -147,7 +159,7 @@ class SyncWorker:
     def _has_pending(self) -> bool:
         """Anything new to push? After a successful round the outbox is empty, so any row is new."""
         with self.local.connect() as conn:
-            return conn.execute(select(t.outbox.c.seq).where(t.outbox.c.kind.in_(KINDS)).limit(1)).first() is not None
+            return outbox.has_pending(conn, KINDS)
 
     def _notified(self, origin: str) -> None:
         """Listener thread: another desk changed something (or we reconnected)."""
@@ -155,5 +167,13 @@ class SyncWorker:
 
     def _live_changed(self, connected: bool) -> None:
         """Listener thread: the notification connection came up or went down. The sync thread does a
-        round and reports the new state, so callbacks stay on the sync thread."""
+        round and reports the new state, so callbacks stay on the sync thread. Lost: the pooled hub
+        connections share the listener's path and are likely dead too; drop them (idle ones only,
+        a round in progress is bounded by its own watchdog) so the round connects afresh."""
+        if not connected and self._hub is not None and self._lock.acquire(blocking=False):
+            try:
+                if self._hub is not None:
+                    self._hub.dispose()
+            finally:
+                self._lock.release()
         self._wake.set()

@@ -715,8 +715,8 @@
     </message>
     <message>
         <location filename="../../checkin/ui/organiser/view.py" line="86" />
-        <source>No organiser password is set on this desk yet. Choose one (at least 6 characters) and keep it away from the volunteers: it protects the roster, the keys and the wipe.</source>
-        <translation>Na tym stanowisku nie ustawiono jeszcze hasła organizatora. Wybierz je (co najmniej 6 znaków) i nie udostępniaj wolontariuszom: chroni listę uczestników, klucze i usuwanie danych.</translation>
+        <source>No organiser password is set on this desk yet. Choose one (at least {n} characters) and keep it away from the volunteers: it protects the roster, the keys and the wipe.</source>
+        <translation>Na tym stanowisku nie ustawiono jeszcze hasła organizatora. Wybierz je (co najmniej {n} znaków) i nie udostępniaj wolontariuszom: chroni listę uczestników, klucze i usuwanie danych.</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/organiser/view.py" line="88" />
@@ -735,8 +735,8 @@
     </message>
     <message>
         <location filename="../../checkin/ui/organiser/view.py" line="101" />
-        <source>The password needs at least 6 characters.</source>
-        <translation>Hasło musi mieć co najmniej 6 znaków.</translation>
+        <source>The password needs at least {n} characters.</source>
+        <translation>Hasło musi mieć co najmniej {n} znaków.</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/organiser/view.py" line="104" />
@@ -1028,8 +1028,8 @@
     </message>
     <message>
         <location filename="../../checkin/ui/organiser/settings_page.py" line="201" />
-        <source>The new password needs at least 6 characters.</source>
-        <translation>Nowe hasło musi mieć co najmniej 6 znaków.</translation>
+        <source>The new password needs at least {n} characters.</source>
+        <translation>Nowe hasło musi mieć co najmniej {n} znaków.</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/organiser/settings_page.py" line="204" />

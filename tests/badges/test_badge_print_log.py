@@ -20,10 +20,10 @@ from checkin.badges.log import (
     should_auto_print,
 )
 from checkin.cli import main
+from checkin.config import load_settings
 from checkin.domain.models import Desk
 from checkin.storage import tables as t
 from checkin.storage.db import write_tx
-from checkin.storage.meta import get_meta
 from tests.conftest import AddAttendee, Clock
 
 
@@ -74,8 +74,7 @@ def test_auto_print_is_a_desk_setting_and_fires_only_for_a_first_badge(
     assert auto_print_enabled(event_engine) is False
     set_auto_print(event_engine, True)
     assert auto_print_enabled(event_engine) is True
-    with event_engine.connect() as conn:
-        assert get_meta(conn, "auto_print") == "1"
+    assert load_settings(event_engine).auto_print is True  # the desk setting the desk app reads
     assert should_auto_print(event_engine, person.id, setting_enabled=True) is True
     assert should_auto_print(event_engine, person.id, setting_enabled=False) is False
     _other_desk_print(event_engine, person.id, datetime(2022, 10, 19, 7, 0, tzinfo=UTC))

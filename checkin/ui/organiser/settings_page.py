@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from checkin.app import AppContext
 from checkin.config import DeskSettings, check_organiser_password, set_organiser_password, update_settings
 from checkin.domain.models import Desk
+from checkin.domain.settings import ORGANISER_PASSWORD_MIN_LENGTH, password_problem
 from checkin.storage.meta import ensure_desk
 from checkin.ui.organiser.common import failure_text, heading, message_label, show_message
 from checkin.ui.tasks import TaskManager
@@ -207,8 +208,9 @@ class SettingsPage(QWidget):
     @Slot()
     def change_password(self) -> None:
         old, new, repeat = self.old_password.text(), self.new_password.text(), self.repeat_password.text()
-        if len(new) < 6:
-            show_message(self.password_message, self.tr("The new password needs at least 6 characters."), error=True)
+        if password_problem(new):
+            show_message(self.password_message, self.tr("The new password needs at least {n} characters.")
+                         .format(n=ORGANISER_PASSWORD_MIN_LENGTH), error=True)
             return
         if new != repeat:
             show_message(self.password_message, self.tr("The two new passwords are not the same."), error=True)

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
 
 from checkin.app import AppContext
 from checkin.config import check_organiser_password, has_organiser_password, set_organiser_password
+from checkin.domain.settings import ORGANISER_PASSWORD_MIN_LENGTH, password_problem
 from checkin.ui.organiser.common import failure_text, heading, message_label, not_available, show_message
 from checkin.ui.tasks import TaskManager
-
-MIN_PASSWORD = 6
 
 
 class LockPage(QWidget):
@@ -88,8 +87,9 @@ class LockPage(QWidget):
         self.repeat_label.setVisible(self.first_use)
         if self.first_use:
             self.explanation.setText(self.tr(
-                "No organiser password is set on this desk yet. Choose one (at least 6 characters) "
-                "and keep it away from the volunteers: it protects the roster, the keys and the wipe."))
+                "No organiser password is set on this desk yet. Choose one (at least {n} characters) "
+                "and keep it away from the volunteers: it protects the roster, the keys and the wipe.")
+                .format(n=ORGANISER_PASSWORD_MIN_LENGTH))
             self.unlock_button.setText(self.tr("Set password and unlock"))
         else:
             self.explanation.setText(self.tr(
@@ -102,8 +102,9 @@ class LockPage(QWidget):
     def submit(self) -> None:
         password = self.password.text()
         if self.first_use:
-            if len(password) < MIN_PASSWORD:
-                show_message(self.message, self.tr("The password needs at least 6 characters."), error=True)
+            if password_problem(password):
+                show_message(self.message, self.tr("The password needs at least {n} characters.")
+                             .format(n=ORGANISER_PASSWORD_MIN_LENGTH), error=True)
                 return
             if password != self.repeat.text():
                 show_message(self.message, self.tr("The two passwords are not the same."), error=True)

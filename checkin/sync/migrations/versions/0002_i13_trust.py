@@ -263,6 +263,7 @@ DECLARE
     prefix text := hub_setting_value('role_prefix');
     grp text := hub_setting_value('desk_group');
     schema_name text := current_schema();
+    cfg text;
 BEGIN
     IF prefix IS NULL OR grp IS NULL THEN
         RAISE EXCEPTION 'this hub has no roles yet: run checkin hub init first';
@@ -285,6 +286,15 @@ BEGIN
         INSERT INTO hub_login (role_name, kind, label) VALUES (p_role, 'desk', p_label);
     END IF;
     EXECUTE format('ALTER ROLE %I IN DATABASE %I SET search_path = %I', p_role, current_database(), schema_name);
+    -- the same per-database settings (time limits) as the shared desk role has
+    FOR cfg IN SELECT unnest(s.setconfig) FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+               JOIN pg_database d ON d.oid = s.setdatabase
+               WHERE r.rolname = prefix || '_desk' AND d.datname = current_database() LOOP
+        IF split_part(cfg, '=', 1) <> 'search_path' THEN
+            EXECUTE format('ALTER ROLE %I IN DATABASE %I SET %I = %L', p_role, current_database(),
+                           split_part(cfg, '=', 1), substr(cfg, strpos(cfg, '=') + 1));
+        END IF;
+    END LOOP;
     RETURN p_role;
 END
 $$;
