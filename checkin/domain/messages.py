@@ -44,6 +44,8 @@ POLISH: dict[str, str] = {
     # settings (checkin.domain.settings)
     "the organiser password needs at least {n} characters": "hasło organizatora musi mieć co najmniej {n} znaków",
     # roster values (checkin.services.roster_mapping)
+    '"{value}" is not a yes/no answer; write tak or nie (yes or no)':
+        '„{value}” to nie jest odpowiedź tak/nie; wpisz tak albo nie',
     '"{value}" is not a category; use one of: {allowed}':
         "„{value}” to nie jest kategoria; użyj jednej z: {allowed}",
     '"{value}" is not an e-mail address': "„{value}” to nie jest adres e-mail",

@@ -3,7 +3,7 @@
 
 The organiser runs these with the organiser connection string. Creating or altering roles needs
 rights the organiser role does not have, so the hub's owner provides narrow SECURITY DEFINER
-functions (migration 0002_i13_trust) that only touch `<prefix>_d_...` roles in the desk group.
+functions (migration 0003_i13_trust) that only touch `<prefix>_d_...` roles in the desk group.
 A new login is bound to the first desk id that writes with it (trust on first use); from then on
 PostgreSQL refuses any row it sends under another desk's id.
 """

@@ -8,7 +8,7 @@ Roles (cluster-wide in PostgreSQL, so their names carry a prefix, `checkin` by d
 - `<prefix>_desks` (no login): what every desk may do. It reads the event and the roster without
   e-mail and phone (unless the organiser turns on "show contact at desks"), inserts scans, badge
   prints, walk-ins, roster corrections, tickets and heartbeats carrying its own desk id (row-level
-  policies, see migration 0002_i13_trust), may only revoke a ticket, and writes no attendance (the
+  policies, see migration 0003_i13_trust), may only revoke a ticket, and writes no attendance (the
   hub derives it), no event, key or desk row of another desk; no DELETE, no DDL;
 - `<prefix>_desk`: the shared desk login (a member of `<prefix>_desks`) for small events;
   `<prefix>_d_<name>`: one login per desk (`checkin hub add-desk`), also a member;
@@ -38,14 +38,13 @@ DESK_LOGIN = "d"  # per-desk logins: <prefix>_d_<name>
 
 ALL_TABLES = ("event", "event_day", "event_key", "session", "attendee", "attendee_change", "ticket",
               "desk", "scan", "attendance", "badge_print", "change", "desk_heartbeat")
-ATTENDEE_COLUMNS = ("id", "event_id", "external_ref", "external_code", "ticket_id", "first_name", "last_name",
-                    "organisation", "position", "category", "email", "phone", "notes", "days", "sessions",
-                    "status", "search_key", "version", "updated_at", "updated_by")
 CONTACT_COLUMNS = ("email", "phone")
 # what a desk may read of a person, and change when it corrects a roster row: it may write down a
-# phone number the person at the desk gives, but not read anyone's (unless "show contact at desks")
-DESK_READS = tuple(c for c in ATTENDEE_COLUMNS if c not in CONTACT_COLUMNS)
-DESK_CORRECTS = tuple(c for c in ATTENDEE_COLUMNS if c not in ("id", "event_id"))
+# phone number the person at the desk gives, but not read anyone's (unless "show contact at desks").
+# "*" is every column the table has when `hub init` runs, "-name" leaves one out (so a column a
+# later migration adds is granted without listing it here).
+DESK_READS = ("*", *(f"-{c}" for c in CONTACT_COLUMNS))
+DESK_CORRECTS = ("*", "-id", "-event_id")
 
 Grant = tuple[str, str, tuple[str, ...] | None]  # (privilege, table, columns or None for all)
 
@@ -74,6 +73,11 @@ GRANTS: dict[str, list[Grant]] = {
 SEQUENCES = {"organiser": ("desk_heartbeat_id_seq",), DESK_GROUP: ("desk_heartbeat_id_seq",), "dashboard": ()}
 ORGANISER_FUNCTIONS = ("add_desk_login(text, text, text)", "revoke_desk_login(text)",
                        "terminate_desk_sessions(text)", "set_contact_at_desks(boolean)")
+# The certificate register (issue 17): organisers only; desks never see it (see sync/register.py).
+# UPDATE on attendee_change lets `checkin purge` blank the personal values kept in the change log.
+REGISTER_TABLES = ("certificate", "certificate_issue", "certificate_counter")
+GRANTS["organiser"] += [*_each("SELECT", REGISTER_TABLES), *_each("INSERT", REGISTER_TABLES),
+                        *_each("UPDATE", ("certificate", "certificate_counter", "attendee_change"))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,11 +263,20 @@ def _grant(conn: Connection, role: str, kind: str, database: str) -> None:
     conn.exec_driver_sql(f'GRANT USAGE ON SCHEMA {HUB_SCHEMA} TO {q}')
     _revoke_direct(conn, role)
     for privilege, table, columns in GRANTS[kind]:
-        cols = f" ({', '.join(columns)})" if columns else ""
+        cols = f" ({', '.join(_column_list(conn, table, columns))})" if columns else ""
         conn.exec_driver_sql(f"GRANT {privilege}{cols} ON {HUB_SCHEMA}.{table} TO {q}")
     for seq in SEQUENCES[kind]:
         conn.exec_driver_sql(f"GRANT USAGE ON SEQUENCE {HUB_SCHEMA}.{seq} TO {q}")
     conn.exec_driver_sql(f'ALTER ROLE {q} IN DATABASE "{database}" SET search_path = {HUB_SCHEMA}')
+
+
+def _column_list(conn: Connection, table: str, spec: tuple[str, ...]) -> list[str]:
+    if "*" not in spec:
+        return list(spec)
+    left_out = {c[1:] for c in spec if c.startswith("-")}
+    found = conn.execute(text("SELECT column_name FROM information_schema.columns WHERE table_schema = :s "
+                              "AND table_name = :t ORDER BY ordinal_position"), {"s": HUB_SCHEMA, "t": table})
+    return [c for c in found.scalars() if c not in left_out]
 
 
 def drop_roles(admin_url: str | URL, role_prefix: str) -> None:

@@ -3,7 +3,7 @@
 
 Idempotent by construction, so a lost reply is simply resent: scans, prints and change-log rows
 are `INSERT ... ON CONFLICT (id) DO NOTHING` on ids made at the desk; attendance at the hub is
-derived by the hub itself from its scan log (a trigger, migration 0002_i13_trust: desks hold no
+derived by the hub itself from its scan log (a trigger, migration 0003_i13_trust: desks hold no
 write right on it) under a per-attendee advisory lock, so two desks pushing the same person at once
 cannot race; every row a desk inserts carries its own desk id (the hub refuses others); attendee
 rows merge by (version, updated_at, desk) and a loser is kept as an `attendee_change` row with

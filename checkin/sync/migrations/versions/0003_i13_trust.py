@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 """Hub trust: a login per desk, row-level security, hub-derived attendance, heartbeats, audit.
 
-Revision ID: 0002_i13_trust
-Revises: h0001
+Revision ID: 0003_i13_trust
+Revises: h0002_i17_register
 Create Date: 2026-12-03
 
 Why in the database and not in the desk program: a desk laptop is a computer anyone at the venue
@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0002_i13_trust"
-down_revision = "h0001"
+revision = "0003_i13_trust"
+down_revision = "h0002_i17_register"
 branch_labels = None
 depends_on = None
 
@@ -378,6 +378,7 @@ ALTER TABLE attendee_change ENABLE ROW LEVEL SECURITY;
 CREATE POLICY read_all ON attendee_change FOR SELECT USING (true);
 CREATE POLICY insert_own ON attendee_change FOR INSERT
     WITH CHECK (may_write_as(desk_id) OR outcome = 'superseded');
+CREATE POLICY organiser_updates ON attendee_change FOR UPDATE USING (is_organiser()) WITH CHECK (is_organiser());
 
 -- roster rows: a desk writes only rows it signs as their last editor (walk-ins, corrections)
 ALTER TABLE attendee ENABLE ROW LEVEL SECURITY;
