@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from checkin.cli.context import CliContext, CliError, add_command
+from checkin.cli.sync_cmds import INSECURE_HELP
 
 
 def register(sub: Any) -> None:
@@ -19,17 +20,18 @@ def register(sub: Any) -> None:
     cmd.add_argument("action", choices=["start", "end", "status"])
     cmd.add_argument("--hub", metavar="URL", help="the venue hub (organiser role); default: the remembered one")
     cmd.add_argument("--local", action="store_true", help="this database only, even when a hub is remembered")
+    cmd.add_argument("--insecure-hub", action="store_true", help=INSECURE_HELP)
     cmd.set_defaults(func=cmd_rehearsal)
 
 
 def _hub(ctx: CliContext) -> Any | None:
-    from checkin.cli.sync_cmds import _engine_for
+    from checkin.cli.sync_cmds import _engine_for  # the same hub connection rules as `checkin sync`
     from checkin.sync.credentials import remembered_hub
 
     if ctx.args.local:
         return None
     url = ctx.args.hub or remembered_hub(ctx.engine)
-    return _engine_for(url) if url else None
+    return _engine_for(ctx, url) if url else None
 
 
 def cmd_rehearsal(ctx: CliContext) -> int:

@@ -205,18 +205,11 @@ def running_on_hub(hub: Engine) -> Rehearsal | None:
 
 
 def end_on_hub(hub: Engine, rehearsal_id: str, by: str) -> dict[str, Any]:
-    """Delete the rehearsal's rows at the hub and re-derive the attendance they touched (one hub
-    transaction); returns the hub's report (counts per desk id)."""
-    from checkin.sync.push import recompute_hub_attendance
-
+    """Delete the rehearsal's rows at the hub; the hub re-derives the attendance they touched, in the
+    same transaction (`end_rehearsal`). Returns the hub's report (counts per desk id)."""
     with hub.begin() as conn:
-        report = dict(conn.execute(text("SELECT end_rehearsal(:r, :b)"), {"r": rehearsal_id, "b": by[:100]})
-                      .scalar_one())
-        keys = report.pop("keys", [])
-        scans = [{"attendee_id": k[0], "checkpoint": k[1], "day": date.fromisoformat(k[2]), "session_id": k[3],
-                  "result": "accepted"} for k in keys]
-        recompute_hub_attendance(conn, scans)
-    return report
+        return dict(conn.execute(text("SELECT end_rehearsal(:r, :b)"), {"r": rehearsal_id, "b": by[:100]})
+                    .scalar_one())
 
 
 def sync_rehearsals(local: Engine, hub: Engine) -> bool:

@@ -34,6 +34,7 @@ FIELDS: dict[str, str] = {
     "external_code": "ticket code",
     "notes": "notes",
     "group_code": "group",
+    "photo_consent": "photo consent",
 }
 IGNORE = "ignore"
 
@@ -61,6 +62,9 @@ _HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     # people who arrive together and may be checked in together (issue 18)
     "group_code": ("Grupa", "Delegacja", "Nr zamówienia", "Numer zamówienia", "Zamówienie", "Nr grupy",
                    "Group", "Delegation", "Order number", "Order no", "Order", "Order ID", "Group code"),
+    "photo_consent": ("Zgoda na wizerunek", "Zgoda na publikację wizerunku", "Zgoda na zdjęcia",
+                      "Zgoda na fotografowanie", "Wizerunek", "Zgoda RODO wizerunek", "Photo consent",
+                      "Image consent", "Consent to photos", "Photos", "Photography consent"),
 }
 
 _CATEGORY_SYNONYMS: dict[Category, tuple[str, ...]] = {
@@ -126,6 +130,23 @@ def check_email(value: str) -> str:
     if value and not _EMAIL.fullmatch(value):
         raise ValueProblem(say('"{value}" is not an e-mail address', value=value))
     return value
+
+
+_CONSENT_YES = {"tak", "t", "yes", "y", "1", "x", "true", "zgoda", "wyrazamzgode", "zgadzamsie", "ok"}
+_CONSENT_NO = {"nie", "n", "no", "0", "false", "brakzgody", "brak", "niewyrazamzgody", "odmowa", "nozgody",
+               "noconsent"}
+
+
+def parse_consent(value: str) -> str:
+    """A yes/no cell about the use of one's image: "yes", "no", or "" when left empty (not asked)."""
+    key = header_key(value)
+    if not key:
+        return ""
+    if key in _CONSENT_YES:
+        return "yes"
+    if key in _CONSENT_NO:
+        return "no"
+    raise ValueProblem(say('"{value}" is not a yes/no answer; write tak or nie (yes or no)', value=value))
 
 
 def split_list(value: str) -> list[str]:

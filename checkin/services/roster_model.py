@@ -77,6 +77,7 @@ class RosterRow:
     external_code: str = ""
     notes: str = ""
     group_code: str = ""
+    photo_consent: str = ""
 
     @property
     def full_name(self) -> str:

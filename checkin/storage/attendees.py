@@ -30,7 +30,8 @@ def to_attendee(row: Row) -> Attendee:
         external_ref=row.external_ref or "", external_code=row.external_code or "",
         ticket_id=row.ticket_id or "", days=tuple(date.fromisoformat(d) for d in (row.days or [])),
         sessions=tuple(row.sessions or []), status=row.status, version=row.version,
-        updated_at=row.updated_at, group_code=getattr(row, "group_code", "") or "",
+        updated_at=row.updated_at, photo_consent=getattr(row, "photo_consent", "") or "",
+        group_code=getattr(row, "group_code", "") or "",
     )
 
 
@@ -121,6 +122,7 @@ def attendee_values(a: Attendee) -> dict[str, Any]:
         "email": a.email, "phone": a.phone, "notes": a.notes, "external_ref": a.external_ref,
         "external_code": a.external_code, "ticket_id": a.ticket_id or None,
         "days": [d.isoformat() for d in a.days], "sessions": list(a.sessions), "status": a.status,
+        "photo_consent": a.photo_consent,
         "group_code": a.group_code,
     }
     values["search_key"] = search_key_for(values)

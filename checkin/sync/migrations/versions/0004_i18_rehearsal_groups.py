@@ -1,7 +1,7 @@
 """Hub: rehearsal marks and table, attendee group column, removal that only an organiser may run.
 
-Revision ID: h0002_i18_rehearsal_groups
-Revises: h0001
+Revision ID: 0004_i18_rehearsal_groups
+Revises: 0003_i13_trust
 Create Date: 2026-12-03
 
 Ending a rehearsal is the one place where rows are deleted: scans, badge prints and walk-ins made
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "h0002_i18_rehearsal_groups"
-down_revision = "h0001"
+revision = "0004_i18_rehearsal_groups"
+down_revision = "0003_i13_trust"
 branch_labels = None
 depends_on = None
 
@@ -28,6 +28,7 @@ CREATE INDEX ix_attendee_group_code ON attendee (group_code);
 ALTER TABLE scan ADD COLUMN rehearsal_id varchar(64);
 CREATE INDEX ix_scan_rehearsal ON scan (rehearsal_id) WHERE rehearsal_id IS NOT NULL;
 ALTER TABLE badge_print ADD COLUMN rehearsal_id varchar(64);
+CREATE INDEX ix_badge_print_rehearsal ON badge_print (rehearsal_id) WHERE rehearsal_id IS NOT NULL;
 CREATE TABLE rehearsal (
     id varchar(64) PRIMARY KEY,
     event_id varchar(64) NOT NULL,
@@ -67,8 +68,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     people text[];
     per_desk jsonb;
-    keys jsonb;
     report jsonb;
+    ka text[]; kc text[]; kd date[]; ks text[];
 BEGIN
     PERFORM 1 FROM rehearsal WHERE id = rid FOR UPDATE;
     IF NOT FOUND THEN
@@ -95,12 +96,21 @@ BEGIN
         SELECT desk_id, jsonb_object_agg(kind, n) AS counts
         FROM (SELECT desk_id, kind, count(*) AS n FROM removed_rows GROUP BY desk_id, kind) c
         GROUP BY desk_id) d;
-    SELECT coalesce(jsonb_agg(jsonb_build_array(attendee_id, checkpoint, day, session_id)), '[]') INTO keys
-        FROM removed_keys;
+    -- what is left of the touched attendance, by the hub's one rule (a session scan also marks its day)
+    SELECT array_agg(attendee_id ORDER BY attendee_id, checkpoint), array_agg(checkpoint ORDER BY attendee_id, checkpoint),
+           array_agg(day ORDER BY attendee_id, checkpoint), array_agg(session_id ORDER BY attendee_id, checkpoint)
+    INTO ka, kc, kd, ks
+    FROM (SELECT attendee_id, checkpoint, day, session_id FROM removed_keys
+          UNION
+          SELECT attendee_id, 'day:' || to_char(day, 'YYYY-MM-DD'), day, NULL FROM removed_keys
+          WHERE session_id IS NOT NULL) k;
+    IF ka IS NOT NULL THEN
+        PERFORM derive_attendance(ka, kc, kd, ks);
+    END IF;
     report := jsonb_build_object('desks', per_desk, 'attendee_ids', to_jsonb(people));
     UPDATE rehearsal SET ended_at = coalesce(ended_at, clock_timestamp()), ended_by = who, removed = report
         WHERE id = rid;
-    RETURN report || jsonb_build_object('keys', keys);
+    RETURN report;
 END
 $$;
 REVOKE ALL ON FUNCTION end_rehearsal(text, text) FROM PUBLIC;
@@ -114,6 +124,7 @@ def upgrade() -> None:
         op.execute(f"CREATE TRIGGER drop_ended_rehearsal_{table} BEFORE INSERT ON {table} "
                    f"FOR EACH ROW EXECUTE FUNCTION drop_ended_rehearsal_rows()")
     op.execute(END_REHEARSAL)
+    op.execute("REVOKE ALL ON FUNCTION drop_ended_rehearsal_rows() FROM PUBLIC")
 
 
 def downgrade() -> None:
