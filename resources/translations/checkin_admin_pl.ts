@@ -133,63 +133,63 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="87"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="88"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="89"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="90"/>
         <source>Day shown</source>
         <translation>Pokazywany dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="93"/>
-        <location filename="../../checkin/ui/dashboard/view.py" line="268"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="94"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="272"/>
         <source>Projector mode (F11)</source>
         <translation>Tryb rzutnika (F11)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="104"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="105"/>
         <source>Arrivals per 10 minutes</source>
         <translation>Przybycia co 10 minut</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="107"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="108"/>
         <source>Sessions</source>
         <translation>Sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="110"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="111"/>
         <source>Desks</source>
         <translation>Stanowiska</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="206"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="209"/>
         <source>Updated {time}</source>
         <translation>Zaktualizowano {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="208"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="211"/>
         <source>{n} changes on this desk waiting to sync</source>
         <translation>Zmiany na tym stanowisku czekające na synchronizację: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="218"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="221"/>
         <source>Could not read the numbers: {error}</source>
         <translation>Nie udało się odczytać danych: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="258"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="262"/>
         <source>Close projector mode</source>
         <translation>Zamknij tryb rzutnika</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="276"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="280"/>
         <source>No arrivals yet today</source>
         <translation>Dziś jeszcze nikt nie przyszedł</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="277"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="281"/>
         <source>No arrivals on {date}</source>
         <translation>Brak przyjść w dniu {date}</translation>
     </message>
@@ -775,49 +775,54 @@
 <context>
     <name>OrganiserView</name>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="181"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="182"/>
         <source>Lock</source>
         <translation>Zablokuj</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="182"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="183"/>
         <source>Lock the organiser tools again</source>
         <translation>Zablokuj ponownie narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="185"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
         <source>Event</source>
         <translation>Wydarzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="185"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="185"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
         <source>Tickets</source>
         <translation>Bilety</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
         <source>Badges</source>
         <translation>Identyfikatory</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
         <source>Exports</source>
         <translation>Eksport</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
         <source>Settings</source>
         <translation>Ustawienia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="188"/>
         <source>Wipe</source>
         <translation>Usuwanie danych</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/view.py" line="188"/>
+        <source>Volunteers</source>
+        <translation>Wolontariusze</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1184,99 @@
         <location filename="../../checkin/ui/organiser/tickets_page.py" line="172"/>
         <source>{n} tickets written to {folder} ({new} people got a new ticket id; {skipped} cancelled skipped). The list for mailing is {csv}.</source>
         <translation>Zapisane bilety: {n}, folder {folder} (nowe identyfikatory biletów: {new}; pominięte anulowane: {skipped}). Lista do wysyłki: {csv}.</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="38"/>
+        <source>Desk volunteers</source>
+        <translation>Wolontariusze przy stanowiskach</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="39"/>
+        <source>With volunteers listed here, each desk asks for a name and PIN when it starts, and the actions ticked below need a supervisor&apos;s PIN. With nobody listed, desks work without signing in.</source>
+        <translation>Gdy są tu wolontariusze, każde stanowisko przy starcie pyta o nazwisko i PIN, a zaznaczone niżej czynności wymagają PIN-u koordynatora. Bez nikogo na liście stanowiska działają bez logowania.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="45"/>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="45"/>
+        <source>Role</source>
+        <translation>Rola</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="52"/>
+        <source>Name and surname</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="53"/>
+        <source>Supervisor</source>
+        <translation>Koordynator</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="55"/>
+        <source>PIN (empty: a random one)</source>
+        <translation>PIN (puste: losowy)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="56"/>
+        <source>Issue PIN</source>
+        <translation>Wydaj PIN</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="57"/>
+        <source>Remove selected</source>
+        <translation>Usuń zaznaczonego</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="61"/>
+        <source>Needs a supervisor&apos;s PIN:</source>
+        <translation>Wymaga PIN-u koordynatora:</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="63"/>
+        <source>undo after a few minutes</source>
+        <translation>cofnięcie po kilku minutach</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="63"/>
+        <source>walk-ins</source>
+        <translation>osoby spoza listy</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="64"/>
+        <source>corrections</source>
+        <translation>poprawki danych</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="64"/>
+        <source>reprints</source>
+        <translation>ponowne wydruki</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="65"/>
+        <source>changing the checkpoint</source>
+        <translation>zmiana punktu rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="86"/>
+        <source>supervisor</source>
+        <translation>koordynator</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="86"/>
+        <source>volunteer</source>
+        <translation>wolontariusz</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="107"/>
+        <source>{name}: PIN {pin} — hand it over in person; it is not shown again.</source>
+        <translation>{name}: PIN {pin} — przekaż go osobiście; nie zostanie pokazany ponownie.</translation>
     </message>
 </context>
 <context>

@@ -121,3 +121,26 @@ def test_the_kiosk_finds_only_one_person_by_surname_and_a_code_they_hold(db) -> 
         assert find_by_surname(engine, event, "Kręcisz", "01") is None  # too few digits
     finally:
         engine.dispose()
+
+
+def test_kiosk_check_ins_are_marked_in_the_attendance_export(capsys, db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from checkin.domain.models import Checkpoint
+    from checkin.services.checkin import CheckInService
+    from checkin.services.kiosk import check_in_code
+    from checkin.storage.meta import ensure_desk
+
+    assert run(capsys, "--db", db, "admit", "--attendee", "KS22-9001", "--day", "2022-10-19")[0] == 0  # at the desk
+    engine = open_database(db)
+    try:
+        kiosk = CheckInService(engine, ensure_desk(engine), operator="kiosk")
+        outcome = check_in_code(kiosk, "KS2214983908", Checkpoint(kiosk.event.dates[0]))  # Łukasz, at the kiosk
+        assert outcome.welcome
+    finally:
+        engine.dispose()
+    out = tmp_path / "obecnosc.csv"
+    assert run(capsys, "--db", db, "export", "attendance", "--day", "2022-10-19", "--format", "csv",
+               "--out", str(out))[0] == 0
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    lukasz = next(r for r in rows if "Żółć-Ślęzak" in r and "Gminy" in r)
+    malgorzata = next(r for r in rows if "Wójcik-Jabłońska-Szczebrzeszyńska" in r)
+    assert "Recepcja 1 (kiosk)" in lukasz and "(kiosk)" not in malgorzata

@@ -151,3 +151,23 @@ def test_a_delegation_is_checked_in_together_and_their_badges_print_as_one_batch
 def _prints(ctx) -> int:  # type: ignore[no-untyped-def]
     with ctx.engine.connect() as conn:
         return len(conn.execute(select(t.badge_print.c.id)).all())
+
+
+def test_the_organiser_issues_a_pin_in_the_organiser_tools(qtbot, ctx, tasks):  # type: ignore[no-untyped-def]
+    import re
+
+    from checkin.services.volunteers import sign_in
+    from checkin.ui.organiser.volunteers_page import VolunteersPage
+
+    page = VolunteersPage(ctx, tasks)
+    qtbot.addWidget(page)
+    page.name_edit.setText("Łukasz Żółć-Ślęzak")
+    page.supervisor_box.setChecked(True)
+    with qtbot.waitSignal(page.event_changed, timeout=10_000):
+        page.add_button.click()
+    pin = re.search(r"PIN (\d{6})", page.message.text())
+    assert pin is not None and page.table.item(0, 0).text() == "Łukasz Żółć-Ślęzak"
+    assert sign_in(ctx.event(), "Łukasz Żółć-Ślęzak", pin.group(1)).supervisor
+    with qtbot.waitSignal(page.event_changed, timeout=10_000):
+        page.gate_boxes["checkpoint"].setChecked(False)  # changing the checkpoint needs no supervisor here
+    assert "checkpoint" not in ctx.event().settings["supervisor_actions"]

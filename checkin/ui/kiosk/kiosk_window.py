@@ -19,7 +19,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from checkin.app import AppContext
@@ -29,7 +29,7 @@ from checkin.services import kiosk as kiosk_service
 from checkin.services.kiosk import KioskOutcome
 from checkin.ui.desk.badge_actions import BadgeActions
 from checkin.ui.desk.hid_filter import HidFilter
-from checkin.ui.kiosk.pages import ExitDialog, OutcomePage, WelcomePage
+from checkin.ui.kiosk.pages import ExitDialog, OutcomePage, WelcomePage, scale_fonts
 from checkin.ui.kiosk.wording import both, phrase
 from checkin.ui.sounds import SoundPlayer
 from checkin.ui.tasks import TaskManager
@@ -59,6 +59,7 @@ class KioskWindow(QWidget):
         self.camera = CameraController(self)
         self.setWindowTitle(self.event_info.name)
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self._font_factor = 1.0
         self._build()
         self.badges = BadgeActions(ctx, tasks, self)
         self.badges.message.connect(self._badge_message)
@@ -90,6 +91,7 @@ class KioskWindow(QWidget):
         header.setObjectName("kioskHeader")
         header.setStyleSheet("#kioskHeader { background:#24384d; } #kioskHeader QLabel { color:#f4f7fa; }")
         self.event_label = QLabel(self.event_info.name)
+        self.event_label.setProperty("base_pt", 18)
         f = self.event_label.font()
         f.setPointSize(18)
         f.setBold(True)
@@ -128,6 +130,16 @@ class KioskWindow(QWidget):
         layout.addWidget(header)
         layout.addLayout(body, 1)
         layout.addLayout(footer)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        factor = max(1.0, min(self.width() / 1366, self.height() / 768))
+        if abs(factor - self._font_factor) > 0.02:
+            self._font_factor = factor
+            scale_fonts(self, factor)
+            if self.welcome.preview is not None:
+                self.welcome.preview.setMinimumSize(round(440 * factor), round(330 * factor))
+                self.welcome.preview.setMaximumSize(round(760 * factor), round(570 * factor))
+        super().resizeEvent(event)
 
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:

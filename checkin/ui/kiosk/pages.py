@@ -28,6 +28,7 @@ from checkin.ui.kiosk.wording import both, phrase
 def _label(text: str, size: int, *, bold: bool = False, color: str = "#1d2b38",
            align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> QLabel:
     label = QLabel(text)
+    label.setProperty("base_pt", size)  # scaled with the screen (see scale_fonts)
     font = QFont(label.font())
     font.setPointSize(size)
     font.setBold(bold)
@@ -36,6 +37,16 @@ def _label(text: str, size: int, *, bold: bool = False, color: str = "#1d2b38",
     label.setAlignment(align)
     label.setStyleSheet(f"color:{color};")
     return label
+
+
+def scale_fonts(root: QWidget, factor: float) -> None:
+    """Text sized for 1366x768 grows with a larger screen, so a 1920x1080 kiosk reads as large."""
+    for widget in root.findChildren(QWidget):
+        base = widget.property("base_pt")
+        if base:
+            font = QFont(widget.font())
+            font.setPointSize(max(1, round(int(base) * factor)))
+            widget.setFont(font)
 
 
 class WelcomePage(QWidget):
@@ -78,7 +89,7 @@ class WelcomePage(QWidget):
         self.preview: PreviewBox | None = None
         if camera:
             self.preview = PreviewBox()
-            self.preview.setMinimumSize(360, 280)
+            self.preview.setMinimumSize(440, 330)
             self.preview.setMaximumSize(760, 570)
             row.addSpacing(32)
             row.addWidget(self.preview, 2, Qt.AlignmentFlag.AlignVCenter)
@@ -94,6 +105,7 @@ class WelcomePage(QWidget):
         self.secret = QLineEdit()
         self.submit = QPushButton("\n".join(both("check_me_in", lang)))
         for w in (self.surname, self.secret, self.submit):
+            w.setProperty("base_pt", 17)
             f = QFont(w.font())
             f.setPointSize(17)
             w.setFont(f)
