@@ -1,7 +1,7 @@
 """paperwork: photo consent, the certificate register, files written by the app
 
-Revision ID: 0003_i17_paperwork
-Revises: 0002_i14_doors
+Revision ID: 0005_i17_paperwork
+Revises: 0004_i15_tallies
 Create Date: 2026-12-03 06:30:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import checkin.storage.types
 
-revision = "0003_i17_paperwork"
-down_revision = "0002_i14_doors"
+revision = "0005_i17_paperwork"
+down_revision = "0004_i15_tallies"
 branch_labels = None
 depends_on = None
 
