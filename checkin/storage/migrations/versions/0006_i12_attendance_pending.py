@@ -1,7 +1,7 @@
 """attendance keys pulled but not derived yet (catch-up derives each key once)
 
-Revision ID: 0005_i12_attendance_pending
-Revises: 0004_i15_tallies
+Revision ID: 0006_i12_attendance_pending
+Revises: 0005_i17_paperwork
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_i12_attendance_pending"
-down_revision = "0004_i15_tallies"
+revision = "0006_i12_attendance_pending"
+down_revision = "0005_i17_paperwork"
 branch_labels = None
 depends_on = None
 
