@@ -108,7 +108,10 @@ def main() -> None:
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--changes", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--switch-ms", type=float, default=0.0, help="sys.setswitchinterval (ms) to try")
     args = parser.parse_args()
+    if args.switch_ms:
+        sys.setswitchinterval(args.switch_ms / 1000)
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         b = Bench(args.pg, workdir)

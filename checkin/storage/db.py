@@ -117,15 +117,25 @@ def write_tx(engine: Engine, *, background: bool = False) -> Iterator[Connection
     """One write transaction: commits on success, rolls back on any exception.
 
     `background=True` (bulk work off the scan path: sync catch-up) waits until no foreground writer
-    of this process is queued for the lock; keep such transactions short (tens of milliseconds).
+    of this process is queued for the lock, and commits without fsync (only for work that is
+    redone when lost, such as a pulled page with its cursor); keep such transactions short.
     """
     if background:
         _gate.wait_clear()
     with engine.connect() as conn:
         conn = conn.execution_options(sqlite_begin="IMMEDIATE")
         if background:
-            with conn.begin():
-                yield conn
+            # what background work writes can be redone (a pull re-reads a page whose commit was
+            # lost with the power), so its commits skip the fsync; the next scan's commit syncs them
+            raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+            if raw is not None:  # on the driver connection: SQLAlchemy would wrap it in a transaction
+                raw.execute("PRAGMA synchronous=NORMAL")
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA synchronous=FULL")
             return
         _gate.add(1)
         try:

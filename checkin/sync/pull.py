@@ -19,6 +19,7 @@ Pulled rows create no outbox rows: they came from the hub.
 from __future__ import annotations
 
 import json
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,8 +37,9 @@ from checkin.sync.push import attendance_keys
 from checkin.sync.rows import SyncError, as_dicts, attendee_key, superseded_change, upsert
 
 PAGE_SIZE = 1000
-PART_ROWS = 200  # rows per local transaction while applying a page (a few ms of write lock)
-DERIVE_PER_TX = 25  # attendance keys derived per local transaction
+PART_ROWS = 100  # rows per local transaction to start with; adapted to PART_TARGET_S as pages go
+PART_TARGET_S = 0.015  # how long one part may hold the local write lock
+DERIVE_PER_TX = 10  # attendance keys derived per local transaction
 CURSOR_KEY = "pull_cursor"
 _FEED_COLUMNS = "SELECT txid::text AS txid, seq, kind, ref_id, origin FROM change "
 _IN_TARGET = ("pg_visible_in_snapshot(txid, CAST(:target AS pg_snapshot)) "
@@ -265,12 +267,13 @@ def derive_pending(local: Engine, *, keys_per_tx: int = DERIVE_PER_TX) -> int:
 
 
 def pull_changes(local: Engine, hub: Engine, desk_id: str, *, page_size: int = PAGE_SIZE,
-                 part_rows: int = PART_ROWS) -> PullResult:
+                 part_rows: int = PART_ROWS, part_target_s: float = PART_TARGET_S) -> PullResult:
     """Pull every change committed since the last pull. Runs on the caller's thread (the sync thread).
 
-    Each page is applied in parts of `part_rows` rows, each its own short background transaction,
-    so a scan never waits long for the write lock (a part takes a few milliseconds and the sync
-    thread steps aside while a scan waits, see `write_tx`); the cursor moves with the last part.
+    Each page is applied in parts, each its own short background transaction, so a scan never
+    waits long for the write lock: a part is sized to take about `part_target_s` (starting from
+    `part_rows` rows and adapting page by page to this machine), and the sync thread steps aside
+    while a scan waits (see `write_tx`). The cursor moves with the last part.
     A crash between parts re-applies the page (every apply is idempotent). Attendance is derived
     once per key after the pages (`derive_pending`), not once per page.
     """
@@ -283,14 +286,21 @@ def pull_changes(local: Engine, hub: Engine, desk_id: str, *, page_size: int = P
         page = read_page(hub, cursor, desk_id, page_size, want_events=not known_events)
         _add_own_history(local, hub, page)
         parts = split_page(page, part_rows)
+        busy, applied_rows = 0.0, 0
         for number, part in enumerate(parts):
+            started = time.perf_counter()
             with write_tx(local, background=True) as conn:
                 if read_cursor(conn) != cursor:  # another puller (a second process) got here first
                     break
                 apply_part(conn, part, desk_id, defer_attendance=True)
                 if number == len(parts) - 1:
                     write_cursor(conn, page.cursor)
+            busy += time.perf_counter() - started
+            applied_rows += _rows(part)
         else:
+            if applied_rows >= part_rows and busy > 0:  # size the next page's parts to the target
+                per_row = busy / applied_rows
+                part_rows = max(50, min(1000, round(part_target_s / per_row)))
             result.kinds |= page.kinds
             for s in page.scans:
                 if s["desk_id"] != desk_id and (result.newest_scan is None or s["hub_time"] > result.newest_scan[0]):
@@ -301,6 +311,11 @@ def pull_changes(local: Engine, hub: Engine, desk_id: str, *, page_size: int = P
                 break
     derive_pending(local)
     return result
+
+
+def _rows(page: Page) -> int:
+    return sum(len(x) for x in (page.events, page.sessions, page.keys, page.desks, page.attendees,
+                                page.changes, page.prints, page.scans))
 
 
 def _add_own_history(local: Engine, hub: Engine, page: Page) -> None:
