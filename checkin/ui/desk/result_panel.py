@@ -96,7 +96,7 @@ class ResultPanel(QFrame):
         self.decision = decision
         severity = "void" if decision.result.value == "void" else decision.result.severity
         self._paint(severity)
-        self.headline.setText(wording.headline(decision.result))
+        self.headline.setText(wording.headline_for(decision))
         a = decision.attendee
         self.name.setText(a.full_name if a else "")
         self._fit(self.name, 40, 22, lines=2)

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from checkin.domain.decision import Decision
-from checkin.domain.results import ScanResult
+from checkin.domain.results import Direction, ScanResult
 
 
 def headline(result: ScanResult) -> str:
@@ -24,6 +24,18 @@ def headline(result: ScanResult) -> str:
     }.get(result, QCoreApplication.translate("Wording", "Not admitted"))
 
 
+def headline_for(decision: Decision) -> str:
+    """The headline for this decision: an exit and a re-entry are said as such, not as "Welcome"."""
+    if decision.result is ScanResult.ACCEPTED:
+        if decision.direction is Direction.OUT:
+            return QCoreApplication.translate("Wording", "Goodbye")
+        if decision.reason == "re_entry":
+            return QCoreApplication.translate("Wording", "Welcome back")
+    if decision.result is ScanResult.FULL:
+        return QCoreApplication.translate("Wording", "Session full")
+    return headline(decision.result)
+
+
 def reason_sentence(decision: Decision, tz: ZoneInfo) -> str:
     """The detail line under the name."""
     r, reason = decision.result, decision.reason
@@ -32,6 +44,9 @@ def reason_sentence(decision: Decision, tz: ZoneInfo) -> str:
             return QCoreApplication.translate("Wording", "Back in the room.")
         if reason == "exit":
             return QCoreApplication.translate("Wording", "Exit recorded.")
+        if reason == "exit_unmatched":
+            return QCoreApplication.translate(
+                "Wording", "Exit recorded. Their entry has not reached this desk yet; it will be paired when it does.")
         return QCoreApplication.translate("Wording", "Checked in. Hand over the badge and the conference pack.")
     if r is ScanResult.DUPLICATE:
         if decision.first_time is not None:
