@@ -214,6 +214,22 @@ class OutboxRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class HeldRow(Base):
+    """Local only: an outbox row the hub refused for good (a value it cannot store). It left the
+    outbox so the rest of the queue goes on, and waits here for the organiser to correct and re-send
+    it or dismiss it; the row itself (the scan, the roster edit) is never deleted."""
+
+    __tablename__ = "held"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    ref_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    held_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(16), default="held", index=True)  # held | resent | dismissed
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    resolved_by: Mapped[str] = mapped_column(String(100), default="")
+
+
 class SyncStateRow(Base):
     """Local only: sync cursors and status, one value per key."""
 
@@ -249,5 +265,6 @@ scan = _table(ScanRow)
 attendance = _table(AttendanceRow)
 badge_print = _table(BadgePrintRow)
 outbox = _table(OutboxRow)
+held = _table(HeldRow)
 sync_state = _table(SyncStateRow)
 local_meta = _table(LocalMetaRow)

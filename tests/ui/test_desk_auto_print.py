@@ -18,6 +18,8 @@ def test_the_cli_auto_print_switch_drives_the_desk(qtbot, make_window, ctx, task
     desk = window.desk
     notices: list[str] = []
     desk.badges.message.connect(lambda _state, head, _detail: notices.append(head))
+    desk.badges.print_failed.connect(lambda _who, _why: notices.append("Badge not printed"))
+    desk.badges.print_done.connect(lambda _who, _printer: notices.append("Badge printed"))
 
     desk.admit(find_attendee(ctx, "lukasz zolc"))  # found by search and admitted: first check-in
     qtbot.waitUntil(lambda: "Badge not printed" in notices, timeout=15_000)

@@ -4,11 +4,14 @@
 Rendering and printing run on the pool, the log entry on the writer lane (after the printer took
 the job: a logged badge that never came out would mislead the next volunteer). The reprint
 question names when and where the earlier copy was printed. Results are reported through the
-`message` signal into the result panel, never through a dialog in the scan flow.
+`message` signal into the result panel, never through a dialog in the scan flow; the printer's own
+answer (sent, or not printed and why) goes to `print_failed`/`print_done`, shown beside the admission
+by the print notice, so a printer problem never looks like a refused entry.
 """
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,10 +24,14 @@ from checkin.domain.models import Attendee
 from checkin.ui.desk.wording import local_time
 from checkin.ui.tasks import TaskManager
 
+log = logging.getLogger("checkin.desk.print")
+
 
 class BadgeActions(QObject):
     message = Signal(str, str, str)  # state, headline, detail
     printed = Signal(object)  # PrintRecord
+    print_failed = Signal(object, str)  # Attendee, why (the PDF's path included)
+    print_done = Signal(object, str)  # Attendee, printer name
 
     def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget) -> None:
         super().__init__(parent)
@@ -34,16 +41,16 @@ class BadgeActions(QObject):
         self.question: QMessageBox | None = None
         self.last_pdf: Path | None = None
 
-    def print_badge(self, attendee: Attendee, ask_if_printed: bool = True) -> None:
-        """GUI thread. Looks up earlier prints first when asked to, then prints."""
+    def print_badge(self, attendee: Attendee, ask_if_printed: bool = True, printer: str | None = None) -> None:
+        """GUI thread. Looks up earlier prints first when asked to, then prints (on `printer` if given)."""
         if not ask_if_printed:
-            self._render_and_print(attendee)
+            self._render_and_print(attendee, printer)
             return
         from checkin.badges.log import previous_prints
 
         engine = self.ctx.engine
         self.tasks.run(lambda _t: previous_prints(engine, attendee.id)).success(
-            lambda records: self._confirm(attendee, records))
+            lambda records: self._confirm(attendee, records, printer))
 
     def auto_print(self, attendee: Attendee, requested: bool = False) -> None:
         """GUI thread, after an admission: print when asked to (walk-in form) or when the desk's
@@ -55,9 +62,9 @@ class BadgeActions(QObject):
         self.tasks.run(lambda _t: requested or should_auto_print(engine, attendee.id)).success(
             lambda yes: self._render_and_print(attendee) if yes else None)
 
-    def _confirm(self, attendee: Attendee, records: list[Any]) -> None:
+    def _confirm(self, attendee: Attendee, records: list[Any], printer: str | None = None) -> None:
         if not records:
-            self._render_and_print(attendee)
+            self._render_and_print(attendee, printer)
             return
         last = records[-1]
         tz = self.ctx.event().tz
@@ -71,16 +78,15 @@ class BadgeActions(QObject):
                                                                 n=last.copy_no),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.parent_widget)
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda code: self._render_and_print(attendee)
+        box.finished.connect(lambda code: self._render_and_print(attendee, printer)
                              if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes else None)
         self.question = box
         box.open()
 
-    def _render_and_print(self, attendee: Attendee) -> None:
+    def _render_and_print(self, attendee: Attendee, printer_override: str | None = None) -> None:
         ctx = self.ctx
         template_name = ctx.settings.badge_template
-        printer_name = ctx.settings.printer
-        language = getattr(self.parent_widget.window(), "language", None)
+        printer_name = ctx.settings.printer if printer_override is None else printer_override
         event = ctx.event()
 
         rendered: list[Path] = []
@@ -93,7 +99,7 @@ class BadgeActions(QObject):
             template = load_template(template_name)
             folder = Path(tempfile.mkdtemp(prefix="checkin-badge-"))
             pdf = folder / f"badge-{attendee.id[:8]}.pdf"
-            render_badges([attendee], event, template, pdf, language=language)
+            render_badges([attendee], event, template, pdf)  # the event's badge language, not the desk's
             rendered.append(pdf)
             try:
                 from checkin.ui.printing import print_pdf  # type: ignore[import-not-found,unused-ignore]
@@ -107,21 +113,22 @@ class BadgeActions(QObject):
             if rendered:
                 self.last_pdf = rendered[0]
                 detail += "\n" + self.tr("The badge was saved as {path}.").format(path=rendered[0])
-            self.message.emit("error", self.tr("Badge not printed"), detail)
+            log.warning("badge print failed attendee=%s printer=%r: %s", attendee.id, printer_name, exc)
+            self.print_failed.emit(attendee, detail)
 
         def printed(answer: tuple[Path, str | None]) -> None:
             pdf, printer = answer
             self.last_pdf = pdf
             if printer is None:
-                self.message.emit("warn", self.tr("Badge not printed"),
-                                  self.tr("Printing is not available on this desk. The badge was saved as {path}.")
-                                  .format(path=pdf))
+                log.warning("badge print unavailable attendee=%s", attendee.id)
+                self.print_failed.emit(attendee, self.tr("Printing is not available on this desk. The badge was "
+                                                         "saved as {path}.").format(path=pdf))
                 return
+            log.info("badge printed attendee=%s printer=%r", attendee.id, printer)
             from checkin.badges.log import record_print
 
             self.tasks.run_write(lambda _t: record_print(ctx.engine, ctx.desk, attendee.id, template_name, printer,
                                                          clock=ctx.clock)).success(self.printed.emit)
-            self.message.emit("ok", self.tr("Badge sent to the printer"),
-                              self.tr("{name} · printer {printer}").format(name=attendee.full_name, printer=printer))
+            self.print_done.emit(attendee, printer)
 
         self.tasks.run(work).success(printed).failure(lambda exc, _tb: failed(exc))
