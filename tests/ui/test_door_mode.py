@@ -40,10 +40,16 @@ def assert_fits(door, window) -> None:  # type: ignore[no-untyped-def]
         QApplication.processEvents()
     parts = {"header": door.header, "result": door.result, "in": door.in_button, "out": door.out_button,
              "hint": door.switch_hint, "auto": door.auto_box, "preview": door.preview,
+        "icon": door.result.icon, "word": door.result.word, "name": door.result.name, "detail": door.result.detail,
              "last title": door.last_title, "lock": door.lock_button,
              **{f"last {i}": label for i, label in enumerate(door.last_labels)}}
     area = window.rect()
     rects = {name: rect_in(w, window) for name, w in parts.items() if w.isVisibleTo(window)}
+    inner = {k: rects.pop(k) for k in ("icon", "word", "name", "detail") if k in rects}
+    for a, ra in inner.items():  # the result's own parts: inside it and apart from each other
+        assert rects["result"].contains(ra), f"{a} {ra} leaves the result {rects['result']}"
+        for b, rb in inner.items():
+            assert a == b or not ra.intersects(rb), f"{a} {ra} overlaps {b} {rb}"
     for name, r in rects.items():
         assert area.contains(r), f"{name} {r} leaves the {area.width()}×{area.height()} window"
         assert r.height() > 0 and r.width() > 0, name
@@ -56,6 +62,12 @@ def assert_fits(door, window) -> None:  # type: ignore[no-untyped-def]
     for label in (door.result.name, door.result.detail, door.title_label, door.switch_hint):
         if label.text():
             assert label.heightForWidth(label.width()) <= label.height() + 2, f"cut off: {label.text()!r}"
+    for button in (door.in_button, door.out_button, door.lock_button):
+        if button.isVisibleTo(window):
+            assert button.fontMetrics().horizontalAdvance(button.text()) <= button.width() - 8, button.text()
+    if door.auto_box.isVisibleTo(window):
+        box = door.auto_box
+        assert box.fontMetrics().horizontalAdvance(box.text()) + 22 <= box.width(), box.text()
     for label in door.last_labels:
         assert isinstance(label, QLabel)
 
@@ -73,7 +85,7 @@ def test_two_seats_in_in_full_out_in(qtbot, make_window, ctx, size: tuple[int, i
     qtbot.waitUntil(lambda: door.status is not None, timeout=5_000)
     assert not window.menuBar().isVisible()
     assert door.room_label.text() == "Sala Moniuszko"
-    assert door.present_label.text() == "Present 0 / 2" and door.inside_label.text() == "Inside now 0"
+    assert door.present_label.text() == "Present 0" and door.inside_label.text() == "Inside now 0 / 2"
     assert door.mode == "in"
     assert_fits(door, window)
 
@@ -97,7 +109,7 @@ def test_two_seats_in_in_full_out_in(qtbot, make_window, ctx, size: tuple[int, i
     assert door.result.state == "ok"
     scan_at_door(JADWIGA)
     shown("COME IN", "Jadwiga Malinowska")
-    assert door.present_label.text() == "Present 2 / 2" and door.inside_label.text() == "Inside now 2"
+    assert door.present_label.text() == "Present 2" and door.inside_label.text() == "Inside now 2 / 2"
     scan_at_door(ELZBIETA)
     shown("FULL", "Elżbieta Rutkowska-Laskowska")
     assert door.result.state == "error" and door.result.detail.text() == "The session is full."
@@ -108,13 +120,13 @@ def test_two_seats_in_in_full_out_in(qtbot, make_window, ctx, size: tuple[int, i
     scan_at_door(DOROTA)
     shown("EXIT", "Dorota Andrzejewska")
     assert door.result.decision.direction.value == "out"
-    assert door.inside_label.text() == "Inside now 1" and door.present_label.text() == "Present 2 / 2"
+    assert door.inside_label.text() == "Inside now 1 / 2" and door.present_label.text() == "Present 2"
 
     scan(qtbot, window, DIRECTION_CARD)  # the printed OUT card flips it back
     qtbot.waitUntil(lambda: door.mode == "in", timeout=3_000)
     scan_at_door(ELZBIETA)
     shown("COME IN", "Elżbieta Rutkowska-Laskowska")
-    assert door.present_label.text() == "Present 3 / 2" and door.inside_label.text() == "Inside now 2"
+    assert door.present_label.text() == "Present 3" and door.inside_label.text() == "Inside now 2 / 2"
     assert [s.name for s in door.status.last[:3]] == ["Elżbieta Rutkowska-Laskowska", "Dorota Andrzejewska",
                                                       "Elżbieta Rutkowska-Laskowska"]
     assert door.last_labels[0].text().endswith("Elżbieta Rutkowska-Laskowska")
@@ -147,3 +159,34 @@ def test_auto_direction_and_leaving_needs_the_organiser_password(qtbot, make_win
     dialog.leave_button.click()
     qtbot.waitUntil(lambda: window.door is None, timeout=10_000)
     assert window.pages.currentWidget() is window.tabs and window.menuBar().isVisibleTo(window)
+
+
+def test_reception_desk_scans_exits_where_the_session_counts_them(qtbot, make_window, ctx) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()  # 09:12: the day's entrance is preselected
+    ctx.checkin.clock.now = datetime(2022, 10, 19, 13, 40, tzinfo=UTC)
+    window.resize(1024, 600)
+    desk = window.desk
+    assert not desk.direction_switch.isVisibleTo(window)  # the day's entrance: entries only
+    assert desk.picker.select_key(resolve_checkpoint(ctx.engine, ctx.event(), session_code="D1-WS-RODO").key)
+    assert desk.direction_switch.isVisibleTo(window)
+    for _ in range(3):
+        QApplication.processEvents()
+    header_parts = [desk.picker, desk.count_label, desk.direction_switch]
+    rects = [rect_in(w, window) for w in header_parts]
+    assert all(window.rect().contains(r) for r in rects)
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+
+    desk.setFocus()
+    scan(qtbot, window, DOROTA)
+    qtbot.waitUntil(lambda: desk.result.headline.text() == "Welcome", timeout=5_000)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F9)
+    assert desk.direction_switch.out_button.isChecked()
+    ctx.checkin.clock.now = datetime(2022, 10, 19, 14, 0, tzinfo=UTC)
+    scan(qtbot, window, DOROTA)
+    qtbot.waitUntil(lambda: desk.result.headline.text() == "Goodbye", timeout=5_000)
+    assert desk.result.decision.direction.value == "out"
+    scan(qtbot, window, DIRECTION_CARD)
+    qtbot.waitUntil(lambda: desk.direction_switch.in_button.isChecked(), timeout=3_000)
+    scan(qtbot, window, DOROTA)
+    qtbot.waitUntil(lambda: desk.result.headline.text() == "Welcome back", timeout=5_000)
+    assert desk.result.decision.reason == "re_entry"

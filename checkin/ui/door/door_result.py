@@ -40,6 +40,7 @@ class DoorResult(QFrame):
         self._timer.timeout.connect(self.show_idle)
         self.icon = self._label(bold=True, wrap=False)
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.word = self._label(bold=True, wrap=False)
         self.name = self._label(bold=True)
         self.detail = self._label()

@@ -34,15 +34,11 @@ from checkin.domain.results import Direction, ScanResult, Source
 from checkin.services.door import DoorStatus, door_status, is_direction_card
 from checkin.ui.desk import wording
 from checkin.ui.desk.camera_view import PreviewBox
+from checkin.ui.door.direction_switch import DirectionSwitch
 from checkin.ui.door.door_result import DoorResult
 from checkin.ui.sounds import SoundPlayer
 from checkin.ui.tasks import TaskManager
 from checkin.ui.workers.camera_worker import CameraController, CameraWorker
-
-IN_STYLE = ("QPushButton { background:#dfe7ee; color:#24384d; border-radius:12px; font-weight:bold; }"
-            " QPushButton:checked { background:#1e7b3c; color:white; }")
-OUT_STYLE = ("QPushButton { background:#dfe7ee; color:#24384d; border-radius:12px; font-weight:bold; }"
-             " QPushButton:checked { background:#1d5fa8; color:white; }")
 
 
 class DoorView(QWidget):
@@ -104,26 +100,17 @@ class DoorView(QWidget):
         hl.addLayout(counts)
 
         self.result = DoorResult()
-        self.in_button = QPushButton(self.tr("IN"))
-        self.out_button = QPushButton(self.tr("OUT"))
-        for button, style, direction in ((self.in_button, IN_STYLE, Direction.IN),
-                                         (self.out_button, OUT_STYLE, Direction.OUT)):
-            button.setCheckable(True)
-            button.setStyleSheet(style)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from the scanner must never press it
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            button.clicked.connect(lambda _c=False, d=direction: self.set_direction(d))
-        self.auto_box = QCheckBox(self.tr("Auto: a second scan means leaving"))
+        self.switch = DirectionSwitch(vertical=True)  # one above the other: each gets the column's width
+        self.switch.changed.connect(self.set_direction)
+        self.in_button, self.out_button = self.switch.in_button, self.switch.out_button
+        self.auto_box = QCheckBox(self.tr("Automatic direction"))
+        self.auto_box.setToolTip(self.tr("A second scan of someone inside means they are leaving."))
         self.auto_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.auto_box.setChecked(self.auto)
         self.auto_box.toggled.connect(self.set_auto)
         self.switch_hint = QLabel(self.tr("{key} or the OUT card switches IN/OUT").format(
             key=self.ctx.settings.door_direction_key or "F9"))
         self.switch_hint.setWordWrap(True)
-        switch = QHBoxLayout()
-        switch.setSpacing(8)
-        switch.addWidget(self.in_button)
-        switch.addWidget(self.out_button)
         self.preview = PreviewBox()
         self.preview.setMinimumSize(120, 68)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -134,7 +121,7 @@ class DoorView(QWidget):
         self.lock_button.clicked.connect(self.unlock_requested.emit)
         side = QVBoxLayout()
         side.setSpacing(4)
-        side.addLayout(switch, 3)
+        side.addWidget(self.switch, 3)
         side.addWidget(self.switch_hint)
         side.addWidget(self.auto_box)
         side.addWidget(self.preview, 3)
@@ -147,7 +134,7 @@ class DoorView(QWidget):
         self.side.setLayout(side)
         side.setContentsMargins(0, 0, 0, 0)
         if not self.checkpoint.tracks_inside:  # exits are not counted here: entries only
-            for w in (self.in_button, self.out_button, self.switch_hint, self.auto_box):
+            for w in (self.switch, self.switch_hint, self.auto_box):
                 w.hide()
         body = QHBoxLayout()
         body.setSpacing(10)
@@ -183,8 +170,8 @@ class DoorView(QWidget):
         px(self.out_button, 0.05, 18, bold=True)
         for label in (self.switch_hint, self.auto_box, self.last_title, self.lock_button, *self.last_labels):
             px(label, 0.024, 11)
-        self.in_button.setMinimumHeight(max(56, int(h * 0.14)))
-        self.out_button.setMinimumHeight(max(56, int(h * 0.14)))
+        self.in_button.setMinimumHeight(max(44, int(h * 0.1)))
+        self.out_button.setMinimumHeight(max(44, int(h * 0.1)))
 
     # ------------------------------------------------------------------ direction
     def set_direction(self, direction: Direction) -> None:
@@ -200,15 +187,14 @@ class DoorView(QWidget):
         """The key or the OUT card: IN <-> OUT (from AUTO: OUT)."""
         if not self.checkpoint.tracks_inside:
             return
-        self.set_direction(Direction.IN if self.direction is Direction.OUT and not self.auto else Direction.OUT)
+        self.set_direction(self.switch.flip())
 
     @property
     def mode(self) -> str:
         return "auto" if self.auto else self.direction.value
 
     def _show_direction(self) -> None:
-        self.in_button.setChecked(not self.auto and self.direction is Direction.IN)
-        self.out_button.setChecked(not self.auto and self.direction is Direction.OUT)
+        self.switch.show_state(self.direction, self.auto)
         self.auto_box.blockSignals(True)
         self.auto_box.setChecked(self.auto)
         self.auto_box.blockSignals(False)
@@ -263,15 +249,21 @@ class DoorView(QWidget):
 
     def show_status(self, status: DoorStatus) -> None:
         self.status = status
-        if status.capacity is not None:
-            self.present_label.setText(self.tr("Present {n} / {capacity}").format(
-                n=status.present, capacity=status.capacity))
-        else:
-            self.present_label.setText(self.tr("Present {n}").format(n=status.present))
+        # where exits are counted the seats are measured against who is inside, not who ever came
         if status.inside is not None:
-            self.inside_label.setText(self.tr("Inside now {n}").format(n=status.inside))
+            self.present_label.setText(self.tr("Present {n}").format(n=status.present))
+            if status.capacity is not None:
+                self.inside_label.setText(self.tr("Inside now {n} / {capacity}").format(
+                    n=status.inside, capacity=status.capacity))
+            else:
+                self.inside_label.setText(self.tr("Inside now {n}").format(n=status.inside))
         else:
             self.inside_label.setText("")
+            if status.capacity is not None:
+                self.present_label.setText(self.tr("Present {n} / {capacity}").format(
+                    n=status.present, capacity=status.capacity))
+            else:
+                self.present_label.setText(self.tr("Present {n}").format(n=status.present))
         for label, scan in zip(self.last_labels, (*status.last, *([None] * len(self.last_labels))), strict=False):
             if scan is None:
                 label.setText("")
@@ -292,8 +284,14 @@ class DoorView(QWidget):
         worker.frame_ready.connect(self.preview.set_image)
         worker.code_scanned.connect(self._camera_code)  # bound methods: run on the GUI thread
         worker.camera_failed.connect(self.preview.set_message)
+        worker.camera_started.connect(self._camera_started)
         self.preview.set_message(self.tr("Starting the camera…"))
         self.camera.start(worker)
+
+    def _camera_started(self, description: str) -> None:
+        bar = getattr(self.window(), "desk_status", None)  # the main window's status bar, when there is one
+        if bar is not None:
+            bar.show_scanner(description)
 
     def _camera_code(self, code: str) -> None:
         self.handle_code(code, Source.CAMERA)
