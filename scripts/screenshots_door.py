@@ -38,6 +38,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtWidgets import QApplication
+    from screenshots import Clock, demo_frame  # type: ignore[import-not-found]
     from sqlalchemy import text
 
     from checkin.app import build_context
@@ -46,7 +47,6 @@ def main() -> int:
     from checkin.ui.i18n import Translations
     from checkin.ui.main_window import MainWindow
     from checkin.ui.tasks import TaskManager
-    from screenshots import Clock, demo_frame  # type: ignore[import-not-found]
 
     app = QApplication(sys.argv[:1])
     work = Path(tempfile.mkdtemp(prefix="checkin-door-shots-"))
