@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -170,13 +171,15 @@ class DashboardView(QWidget):
          .finally_(self._finished))
 
     def _finished(self) -> None:
+        if not shiboken6.isValid(self):  # the window closed (or was rebuilt) while the read ran
+            return
         self._in_flight = False
         if self._again:
             self._again = False
             self._request(force=True)
 
     def _apply(self, generation: int, data: DashboardData | None) -> None:
-        if generation != self._generation or data is None:
+        if not shiboken6.isValid(self) or generation != self._generation or data is None:
             return  # stale (the day changed meanwhile) or nothing new
         if self._chosen_day is not None and data.day != self._chosen_day:
             return
@@ -206,7 +209,7 @@ class DashboardView(QWidget):
         self.refreshed.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if not shiboken6.isValid(self) or generation != self._generation:
             return
         self.status_label.setText(self.tr("Could not read the numbers: {error}").format(error=exc))
         self.status_label.setStyleSheet(f"color: {RED.name()};")
