@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "checkin.cli.sync_cmds",
     "checkin.cli.settings_cmds",
     "checkin.cli.walk_in_cmds",
+    "checkin.cli.door_cmds",
 ]
 
 
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["pl", "en"],
                         help="language of the desk app and of messages (default: settings, else system)")
     parser.add_argument("--fullscreen", action="store_true", help="desk app: start full screen")
+    parser.add_argument("--door", metavar="CODE", help="desk app: start in door mode for a session code or a day "
+                                                       "(see `checkin door`)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

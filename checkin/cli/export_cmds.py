@@ -36,7 +36,10 @@ def register(sub: Any) -> None:
 
     att = add_command(ex, "attendance", "everyone present on a day: CSV, XLSX (all days if no --day) or the "
                                         "PDF attendance list with a signature column")
-    att.add_argument("--day", type=parse_day, help="event day, e.g. 2022-10-19 (required for PDF)")
+    att_where = att.add_mutually_exclusive_group()
+    att_where.add_argument("--day", type=parse_day, help="event day, e.g. 2022-10-19 (required for PDF)")
+    att_where.add_argument("--session", metavar="CODE",
+                           help="one session instead: entry, exit and minutes of presence per person")
     _common(att, EXPORTS["attendance"].formats, email=True)
     att.set_defaults(func=cmd_attendance)
 
@@ -46,6 +49,7 @@ def register(sub: Any) -> None:
     ses.set_defaults(func=cmd_sessions)
 
     mat = add_command(ex, "matrix", "attendee-by-day-and-session matrix for the whole event (X = attended)")
+    mat.add_argument("--minutes", action="store_true", help="session cells show minutes of presence instead of X")
     _common(mat, EXPORTS["matrix"].formats)
     mat.set_defaults(func=cmd_matrix)
 
@@ -88,8 +92,10 @@ def cmd_attendance(ctx: CliContext) -> int:
     from checkin.reports import export_attendance
 
     a = ctx.args
-    result = _run(ctx, export_attendance, a.day, a.format, a.out, delimiter=a.delimiter, with_email=a.with_email)
-    return _done(ctx, result, "attendance" + (f" for {a.day.isoformat()}" if a.day else ""))
+    result = _run(ctx, export_attendance, a.day, a.format, a.out, delimiter=a.delimiter, with_email=a.with_email,
+                  session=a.session)
+    where = f" for {a.day.isoformat()}" if a.day else f" for session {a.session}" if a.session else ""
+    return _done(ctx, result, "attendance" + where)
 
 
 def cmd_sessions(ctx: CliContext) -> int:
@@ -104,7 +110,8 @@ def cmd_matrix(ctx: CliContext) -> int:
     from checkin.reports import export_matrix
 
     a = ctx.args
-    return _done(ctx, _run(ctx, export_matrix, a.format, a.out, delimiter=a.delimiter), "attendance matrix")
+    return _done(ctx, _run(ctx, export_matrix, a.format, a.out, delimiter=a.delimiter, minutes=a.minutes),
+                 "attendance matrix")
 
 
 def cmd_no_shows(ctx: CliContext) -> int:

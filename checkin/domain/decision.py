@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from checkin.domain.models import Attendee, Checkpoint
-from checkin.domain.results import ScanResult
+from checkin.domain.results import Direction, ScanResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,7 @@ class Decision:
     first_desk: str = ""  # duplicate: the desk name of the earlier admission
     ticket_id: str | None = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+    direction: Direction = Direction.IN  # out: leaving a room that counts who is inside
 
     @property
     def admitted(self) -> bool:
@@ -38,6 +39,7 @@ class Decision:
         data: dict[str, Any] = {
             "result": self.result.value,
             "reason": self.reason,
+            "direction": self.direction.value,
             "message": self.message,
             "scan_id": self.scan_id,
             "checkpoint": {

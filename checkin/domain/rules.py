@@ -4,6 +4,8 @@
 Kept free of I/O so every case is a one-line unit test, and so the same rules run at every desk.
 The order mirrors what a volunteer must hear first: a cancelled ticket outranks "already in",
 and "already in" outranks "full" (someone already seated is never turned away for capacity).
+Where exits are scanned (`track_exits`), capacity counts the people inside, so a full room admits
+again once someone leaves, and coming back is a re-entry (admitted, counted once), not a duplicate.
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ def decide(
     if direction is Direction.OUT:
         if state.attendance is not None and state.attendance.inside:
             return Verdict(ScanResult.ACCEPTED, "exit")
+        if checkpoint.tracks_inside:
+            # Exits are events like entries: the entry may have been scanned at another door and not
+            # have reached this desk yet. Recorded, it pairs with that entry once sync brings it;
+            # refused, those minutes of presence would be lost for good.
+            return Verdict(ScanResult.ACCEPTED, "exit_unmatched")
         return Verdict(ScanResult.NOT_INSIDE, "exit_without_entry")
 
     session = checkpoint.session

@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from checkin.domain.exports import needs_one_day
+from checkin.domain.models import Session
+from checkin.domain.presence import PresenceSpan
 from checkin.reports import csv_export, pdf_list, sheets, xlsx_export
 from checkin.reports.certificate import render_certificate
 from checkin.reports.output import Progress, atomic_output
@@ -78,10 +80,16 @@ def _now_local(ctx: ReportContext) -> datetime:
 
 
 def export_attendance(engine: Engine, day: date | None, fmt: str | None, out: str | Path, *,
-                      delimiter: str = ",", with_email: bool = False,
+                      delimiter: str = ",", with_email: bool = False, session: str | None = None,
                       progress: Progress | None = None) -> ExportResult:
     """Daily attendance: CSV/XLSX for one day or all days (XLSX: a sheet per day and a summary),
-    PDF attendance list with a signature column for one day."""
+    PDF attendance list with a signature column for one day. With `session`: that session's list
+    with entry, exit and minutes of presence (as `export_sessions`)."""
+    if session is not None:
+        if day is not None:
+            raise ReportError("choose either a day or a session (--day or --session), not both")
+        return export_sessions(engine, session, fmt, out, delimiter=delimiter, with_email=with_email,
+                               progress=progress)
     fmt = resolve_format(fmt, out, ("csv", "xlsx", "pdf"))
     with engine.connect() as conn:
         ctx = load_context(conn)
@@ -119,6 +127,7 @@ def export_sessions(engine: Engine, session_code: str | None, fmt: str | None, o
         if not chosen:
             raise ReportError(f"'{ctx.event.name}' has no sessions; load them with `checkin event load FILE`")
         per_session = [(s, session_attendance(conn, ctx, s)) for s in chosen]
+        spans = _presence_spans(conn, ctx, chosen) if fmt != "pdf" else {}
     rows = sum(len(lines) for _, lines in per_session)
     if fmt == "pdf":
         sections = []
@@ -134,7 +143,8 @@ def export_sessions(engine: Engine, session_code: str | None, fmt: str | None, o
         doc = ListDocument(ctx.event.name, ctx.event.venue, pdf_list.signature_columns(), sections,
                            generated=_now_local(ctx), pdf_title="Listy obecności na sesjach")
         return ExportResult(Path(out), fmt, rows, pdf_list.render_list(out, doc, progress=progress))
-    tables = [sheets.session_sheet(s, lines, with_email) for s, lines in per_session]
+    tables = [sheets.session_sheet(s, lines, with_email, spans.get(s.id, {}), ctx.event.tz)
+              for s, lines in per_session]
     if fmt == "csv":
         csv_export.write_csv(out, tables, delimiter=delimiter, progress=progress)
     else:
@@ -142,14 +152,26 @@ def export_sessions(engine: Engine, session_code: str | None, fmt: str | None, o
     return ExportResult(Path(out), fmt, rows)
 
 
+def _presence_spans(conn: Any, ctx: ReportContext, sessions: list[Session]) -> dict[str, dict[str, PresenceSpan]]:
+    """Minutes of presence per session id and attendee id (the event's [presence] rules)."""
+    from checkin.services.presence import session_presence  # services import reports: not at module level
+
+    return {s.id: {p.attendee_id: p.span for p in session_presence(conn, ctx.event, s).people} for s in sessions}
+
+
 def export_matrix(engine: Engine, fmt: str | None, out: str | Path, *, delimiter: str = ",",
-                  progress: Progress | None = None) -> ExportResult:
-    """Attendee-by-checkpoint matrix for the whole event, X where attended."""
+                  minutes: bool = False, progress: Progress | None = None) -> ExportResult:
+    """Attendee-by-checkpoint matrix for the whole event, X where attended (or, with `minutes`,
+    the minutes of presence in each session)."""
     fmt = resolve_format(fmt, out, ("csv", "xlsx"))
     with engine.connect() as conn:
         ctx = load_context(conn)
         matrix = attendance_matrix(conn, ctx)
-    table = sheets.matrix_sheet(ctx, matrix)
+        per_session = None
+        if minutes:
+            spans = _presence_spans(conn, ctx, list(ctx.sessions))
+            per_session = {f"session:{sid}": {a: span.minutes for a, span in by.items()} for sid, by in spans.items()}
+    table = sheets.matrix_sheet(ctx, matrix, per_session)
     if fmt == "csv":
         csv_export.write_csv(out, [table], delimiter=delimiter, progress=progress)
     else:

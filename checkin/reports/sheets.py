@@ -8,12 +8,13 @@ authorities and partners.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, tzinfo
 from typing import Any
 
 from checkin.domain.models import Session
+from checkin.domain.presence import PresenceSpan
 from checkin.reports.query import Matrix, Person, Presence, ReportContext
 from checkin.reports.summary import Summary
 
@@ -84,12 +85,30 @@ def attendance_sheet(day: date, lines: Sequence[Presence], with_email: bool = Fa
     return sheet
 
 
-def session_sheet(session: Session, lines: Sequence[Presence], with_email: bool = False) -> Sheet:
+PRESENCE_HEADERS = ["Godzina wyjścia", "Minuty obecności", "Obecność zaliczona"]
+
+
+def session_sheet(session: Session, lines: Sequence[Presence], with_email: bool = False,
+                  presence: Mapping[str, PresenceSpan] | None = None, tz: tzinfo | None = None) -> Sheet:
+    """One session's list; with `presence` (by attendee id) also the last exit, the minutes of
+    presence and whether they count as attended (the event's [presence] rules)."""
     headers = [*_person_headers(with_email), "Sesja", "Data", "Godzina wejścia", "Punkt rejestracji"]
-    sheet = Sheet(sheet_title(session.code), headers, time_columns=frozenset({len(headers) - 2}))
+    entry = len(headers) - 2
+    if presence is not None:
+        headers += PRESENCE_HEADERS
+    sheet = Sheet(sheet_title(session.code), headers,
+                  time_columns=frozenset({entry, entry + 2} if presence is not None else {entry}))
     for n, line in enumerate(lines, 1):
-        sheet.rows.append([n, *_person_cells(line.person, with_email), session.code, session.day,
-                           _hm(line.first_time), line.desk])
+        row = [n, *_person_cells(line.person, with_email), session.code, session.day,
+               _hm(line.first_time), line.desk]
+        if presence is not None:
+            span = presence.get(line.person.id)
+            if span is None:
+                row += [None, 0, "nie"]
+            else:
+                out = span.last_out.astimezone(tz) if span.last_out is not None and tz is not None else span.last_out
+                row += [_hm(out) if out is not None else None, span.minutes, "tak" if span.attended else "nie"]
+        sheet.rows.append(row)
     return sheet
 
 
@@ -101,16 +120,23 @@ def no_show_sheet(day: date, people: Sequence[Person], with_email: bool = False)
     return sheet
 
 
-def matrix_sheet(ctx: ReportContext, matrix: Matrix) -> Sheet:
+def matrix_sheet(ctx: ReportContext, matrix: Matrix,
+                 minutes: Mapping[str, Mapping[str, int]] | None = None) -> Sheet:
+    """X where attended; with `minutes` ({session key: {attendee id: minutes}}) a session's cell
+    holds the minutes of presence instead of the X."""
     day_heads = [d.strftime("%d.%m.%Y") for d in matrix.days]
     headers = ["Lp.", *_PERSON_HEADERS, *day_heads, *(s.code for s in matrix.sessions), "Dni", "Sesje"]
     sheet = Sheet("Obecność", headers)
     keys = matrix.keys
     n_days = len(matrix.days)
     for n, (p, attended) in enumerate(matrix.rows, 1):
-        marks = ["X" if k in attended else "" for k in keys]
+        marks: list[Any] = ["X" if k in attended else "" for k in keys]
+        if minutes is not None:
+            for i, k in enumerate(keys[n_days:], n_days):
+                if marks[i]:
+                    marks[i] = minutes.get(k, {}).get(p.id, 0)
         sheet.rows.append([n, p.last_name, p.first_name, p.organisation, p.position, category_label(p.category),
-                           *marks, sum(1 for m in marks[:n_days] if m), sum(1 for m in marks[n_days:] if m)])
+                           *marks, sum(1 for m in marks[:n_days] if m), sum(1 for m in marks[n_days:] if m != "")])
     return sheet
 
 

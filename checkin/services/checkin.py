@@ -95,8 +95,12 @@ class CheckInService:
 
     # ------------------------------------------------------------------ scanning
     def scan(self, code: str, checkpoint: Checkpoint, source: Source = Source.HANDHELD,
-             direction: Direction = Direction.IN) -> Decision:
-        """Decide on scanner text and record the attempt."""
+             direction: Direction | None = Direction.IN) -> Decision:
+        """Decide on scanner text and record the attempt.
+
+        `direction=None` is the door's auto-direction: where exits are counted, a scan of someone
+        inside means they are leaving (see `AUTO_EXIT_AFTER`); everyone else is coming in.
+        """
         started = time.perf_counter()
         now = self._now()
         event = self.event
@@ -177,7 +181,7 @@ class CheckInService:
             if target.attendee_id:
                 self._refresh(conn, target.attendee_id, checkpoint)
             return Decision(ScanResult.VOID, "void", void.id, checkpoint, now, attendee,
-                            MESSAGES[ScanResult.VOID])
+                            MESSAGES[ScanResult.VOID], direction=target.direction)
 
     # ------------------------------------------------------------------ internals
     def _verify(self, ticket: token.SignedTicket, raw: str, now: datetime) -> None:
@@ -200,9 +204,10 @@ class CheckInService:
             ) from None
 
     def _record(self, conn: Connection, now: datetime, checkpoint: Checkpoint, attendee: Attendee | None,
-                source: Source, direction: Direction, ticket_id: str | None,
+                source: Source, wanted: Direction | None, ticket_id: str | None,
                 rejection: tuple[ScanResult, str, str] | None) -> Decision:
         first_time, first_desk = None, ""
+        direction = wanted or Direction.IN
         if rejection is None and attendee is not None:
             if attendee.event_id != self.event.id:
                 rejection = (ScanResult.WRONG_EVENT, "other_event", "attendee of another event")
@@ -212,6 +217,8 @@ class CheckInService:
                     scan_repo.occupancy(conn, checkpoint.key, checkpoint.tracks_inside)
                     if checkpoint.session and checkpoint.session.capacity is not None else 0,
                 )
+                if wanted is None:
+                    direction = _auto_direction(conn, attendee.id, checkpoint, state, now)
                 verdict = decide(attendee, checkpoint, state, direction)
                 result, reason = verdict.result, verdict.reason
                 if result is ScanResult.DUPLICATE and state.attendance is not None:
@@ -231,7 +238,7 @@ class CheckInService:
         if result is ScanResult.ACCEPTED and attendee is not None:
             self._refresh(conn, attendee.id, checkpoint)
         return Decision(result, reason, scan.id, checkpoint, now, attendee, message, first_time,
-                        first_desk, ticket_id)
+                        first_desk, ticket_id, direction=direction)
 
     @staticmethod
     def _refresh(conn: Connection, attendee_id: str, checkpoint: Checkpoint) -> None:
@@ -240,6 +247,22 @@ class CheckInService:
         if checkpoint.session is not None:  # attending a session also marks the day
             day = Checkpoint(checkpoint.day)
             scan_repo.recompute_attendance(conn, attendee_id, day.key, day.day, None)
+
+
+# Auto-direction: a second scan this soon after coming in is a double scan (a nervous hand, a
+# scanner that fired twice), not someone turning round at the door; it stays "already inside".
+AUTO_EXIT_AFTER = timedelta(seconds=60)
+
+
+def _auto_direction(conn: Connection, attendee_id: str, checkpoint: Checkpoint, state: CheckpointState,
+                    now: datetime) -> Direction:
+    """Out when this person is inside a room that counts exits (and did not just come in)."""
+    if not checkpoint.tracks_inside or state.attendance is None or not state.attendance.inside:
+        return Direction.IN
+    last_in = scan_repo.last_entry_time(conn, attendee_id, checkpoint.key)
+    if last_in is not None and now - last_in < AUTO_EXIT_AFTER:
+        return Direction.IN
+    return Direction.OUT
 
 
 def _holder(conn: Connection, ticket_id: str) -> tuple[Attendee | None, tuple[ScanResult, str, str] | None]:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Engine
 
 from checkin.domain.models import Checkpoint, Event, EventDay, Session, SessionKind
+from checkin.domain.presence import PresenceRulesError, parse_rules
 from checkin.storage.db import write_tx
 from checkin.storage.events import list_sessions, save_event, save_sessions, session_by_code
 
@@ -70,6 +71,13 @@ def parse_event_data(data: dict[str, Any], where: str = "event") -> EventDefinit
     if len({d.date for d in days}) != len(days):
         raise EventFileError(f"{where}: a day is listed twice in [[days]]")
     settings = {k: v for k, v in ev.items() if k not in {"id", "name", "timezone", "venue"}}
+    if "presence" in data:  # `[presence]` at the top level reads better than `[event.presence]`
+        settings["presence"] = data["presence"]
+    if "presence" in settings:
+        try:
+            settings["presence"] = parse_rules(settings["presence"], f"{where}: [presence]").to_json()
+        except PresenceRulesError as exc:
+            raise EventFileError(str(exc)) from exc
     event = Event(str(ev["id"]).strip(), str(ev["name"]).strip(), tz_name,
                   tuple(sorted(days, key=lambda d: d.date)), settings, str(ev.get("venue", "")))
     sessions: list[Session] = []

@@ -142,6 +142,50 @@ def recompute_attendance(conn: Connection, attendee_id: str, checkpoint: str, da
     })
 
 
+_LAST_ENTRY = select(func.max(t.scan.c.device_time)).where(
+    t.scan.c.attendee_id == bindparam("attendee_id"), t.scan.c.checkpoint == bindparam("checkpoint"),
+    t.scan.c.result == ScanResult.ACCEPTED.value, t.scan.c.direction == Direction.IN.value,
+)
+
+
+def last_entry_time(conn: Connection, attendee_id: str, checkpoint: str) -> datetime | None:
+    """When this person last came in here (auto-direction's double-scan guard)."""
+    value = conn.execute(_LAST_ENTRY, {"attendee_id": attendee_id, "checkpoint": checkpoint}).scalar()
+    if isinstance(value, str):  # func.max() loses the column type on SQLite
+        value = datetime.fromisoformat(value)
+    if value is not None and value.tzinfo is None:
+        from datetime import UTC
+
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+def inside_now(conn: Connection, checkpoint: str) -> int:
+    """People inside a checkpoint that counts exits (entered and not left), from the local database."""
+    return occupancy(conn, checkpoint, inside_only=True)
+
+
+def present_count(conn: Connection, checkpoint: str) -> int:
+    """People admitted at least once (re-entries and exits do not change it)."""
+    return occupancy(conn, checkpoint, inside_only=False)
+
+
+def movements(conn: Connection, checkpoint: str) -> list[Row]:
+    """Accepted, non-voided entries and exits at one checkpoint in time order, for presence minutes.
+
+    Columns: attendee_id, direction, device_time, id. Served by `ix_scan_checkpoint_time`.
+    """
+    voided = select(t.scan.c.voided_scan_id).where(
+        t.scan.c.checkpoint == checkpoint, t.scan.c.result == ScanResult.VOID.value,
+        t.scan.c.voided_scan_id.is_not(None))
+    return list(conn.execute(
+        select(t.scan.c.attendee_id, t.scan.c.direction, t.scan.c.device_time, t.scan.c.id)
+        .where(t.scan.c.checkpoint == checkpoint, t.scan.c.result == ScanResult.ACCEPTED.value,
+               t.scan.c.attendee_id.is_not(None), t.scan.c.id.not_in(voided))
+        .order_by(t.scan.c.device_time, t.scan.c.id)
+    ))
+
+
 def recent_scans(conn: Connection, event_id: str, limit: int = 20, desk_id: str | None = None,
                  since: datetime | None = None) -> list[Scan]:
     from checkin.storage.meta import desk_names

@@ -151,6 +151,7 @@ class ScanRow(Base):
         Index("ix_scan_attendee_day", "attendee_id", "day"),
         Index("ix_scan_time", "device_time"),
         Index("ix_scan_voided", "voided_scan_id"),
+        Index("ix_scan_checkpoint_time", "checkpoint", "device_time"),  # presence minutes, door's last scans
     )
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     event_id: Mapped[str] = mapped_column(String(64))
@@ -178,6 +179,7 @@ class AttendanceRow(Base):
         UniqueConstraint("attendee_id", "checkpoint"),
         Index("ix_attendance_checkpoint_attendee", "checkpoint", "active", "attendee_id"),
         Index("ix_attendance_day", "day", "active"),
+        Index("ix_attendance_checkpoint_inside", "checkpoint", "active", "inside"),  # inside now, every scan
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     attendee_id: Mapped[str] = mapped_column(String(64))

@@ -125,11 +125,19 @@ def test_full_workshop_turns_newcomers_away(
     assert (hc["D1-WS-RODO"].present, hc["D1-WS-RODO"].inside) == (31, 30)
 
 
-def test_exit_without_entry_is_refused(service: CheckInService, add_attendee: AddAttendee,
-                                       event_engine: Engine) -> None:
+def test_exit_without_entry_is_kept_but_makes_nobody_present(service: CheckInService, add_attendee: AddAttendee,
+                                                              event_engine: Engine) -> None:
+    """Where exits are counted, the entry may still be on its way from another door: the exit is
+    recorded (it pairs with that entry once it arrives) but counts nobody in."""
     add_attendee(external_code="KS22-0007", sessions=("D1-WS-KPA",))
     kpa = session(event_engine, service, "D1-WS-KPA")
-    assert service.scan("KS22-0007", kpa, direction=Direction.OUT).result is ScanResult.NOT_INSIDE
+    exit_ = service.scan("KS22-0007", kpa, direction=Direction.OUT)
+    assert (exit_.result, exit_.reason, exit_.direction) == (ScanResult.ACCEPTED, "exit_unmatched", Direction.OUT)
+    hc = {s.code: s for s in headcount(event_engine, DAY1).sessions}
+    assert (hc["D1-WS-KPA"].present, hc["D1-WS-KPA"].inside) == (0, 0)
+    # where exits are not counted (the opening plenary), an exit needs an entry
+    assert service.scan("KS22-0007", session(event_engine, service, "D1-OTW"),
+                        direction=Direction.OUT).result is ScanResult.NOT_INSIDE
 
 
 def test_void_undoes_an_admission_without_deleting_anything(
