@@ -201,7 +201,7 @@ class DeskView(QWidget):
         s = self.ctx.settings
         worker = CameraWorker(spec, decoder_name=s.decoder, mirror=self.camera_view.mirror.isChecked(),
                               width=s.camera_width, height=s.camera_height, loop=self.camera_loop,
-                              debounce_s=s.debounce_seconds)
+                              debounce_s=s.debounce_seconds, roi=s.camera_roi)
         worker.frame_ready.connect(self.camera_view.preview.set_image)
         # bound methods of GUI-thread objects only: a lambda would run on the camera thread
         worker.code_scanned.connect(self._camera_code)
