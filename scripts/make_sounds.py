@@ -3,7 +3,8 @@
 
 Distinct by shape, not just pitch, so a volunteer hears the outcome without looking:
 accepted = two rising notes, duplicate = two equal mid notes, rejected = a low falling buzz,
-void (undo) = one soft low note. Short (< 0.5 s) so a quick queue never piles sounds up.
+void (undo) = one soft low note, flagged = accepted plus a third, higher note. Short (< 0.5 s) so a
+quick queue never piles sounds up.
 Run: .venv/bin/python scripts/make_sounds.py
 """
 
@@ -48,7 +49,9 @@ def main() -> None:
     write("duplicate.wav", tone(660, 0.12) + silence(0.08) + tone(660, 0.12))
     write("rejected.wav", tone(220, 0.18, 0.35, square=True) + silence(0.03) + tone(174.6, 0.25, 0.35, square=True))
     write("void.wav", tone(392, 0.16, 0.3))
-    print(f"wrote 4 sounds to {OUT}")
+    # admitted, and the roster flags this person (VIP, see the organiser): the accepted notes, then a third
+    write("flagged.wav", tone(880, 0.09) + silence(0.02) + tone(1318.5, 0.12) + silence(0.04) + tone(1760, 0.16))
+    print(f"wrote 5 sounds to {OUT}")
 
 
 if __name__ == "__main__":

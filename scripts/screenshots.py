@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: MIT
-"""Screenshots of the real desk app at 1366x768 for docs/screenshots (run under Xvfb).
+"""Screenshots of the real desk app (1366x768, or a 1024x600 netbook) for docs/screenshots (Xvfb).
 
-    Xvfb :99 -screen 0 1366x768x24 &
-    DISPLAY=:99 .venv/bin/python scripts/screenshots.py [--lang pl|en] [--out docs/screenshots]
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py [--lang pl|en]
+        [--size 1024x600 --suffix=-1024x600] [--out docs/screenshots]
 
 Builds a fresh demo database, freezes the clock at 09:12 on day 1 (Warsaw), drives the desk the
 way a volunteer would (a handheld scan, the same person again, a forged code, a search, a
-walk-in) and grabs the whole X screen with ImageMagick's `import` after each step, so dialogs
-are in the picture too (falls back to QWidget.grab() without `import`).
+walk-in whose badge printer is missing) and grabs the whole X screen with ImageMagick's `import`
+after each step, so dialogs are in the picture too (falls back to QWidget.grab() without `import`).
 """
 
 from __future__ import annotations
@@ -67,12 +67,26 @@ def forged_ticket(ctx: Any) -> str:
     return text[:-5] + ("A" if text[-5] != "A" else "B") + text[-4:]
 
 
+def long_name(ctx: Any) -> None:
+    """The longest name and office of a real list, with roster notes (a VIP who needs a wheelchair space)."""
+    from checkin.services.registration import correct_attendee
+    from checkin.storage.attendees import search
+
+    with ctx.engine.connect() as conn:
+        person = search(conn, ctx.event().id, "malgorzata brzeczyszczykiewicz wojcik", limit=1)[0]
+    correct_attendee(ctx.engine, ctx.desk, person.id, person.version, last_name="Wójcik-Jabłońska-Szczebrzeszyńska",
+                     organisation="Urząd Marszałkowski Województwa Świętokrzyskiego w Kielcach",
+                     notes="VIP: gość Marszałka\nDostępność: wózek, miejsce w 1. rzędzie")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", default="pl", choices=["pl", "en"])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--suffix", default="", help="added to file names, e.g. '-en'")
+    parser.add_argument("--size", default="1366x768", help="window size, e.g. 1024x600 (a netbook desk)")
     args = parser.parse_args()
+    width, height = (int(v) for v in args.size.lower().split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -96,7 +110,7 @@ def main() -> int:
     translations.install(args.lang)
     tasks = TaskManager(app)
     window = MainWindow(ctx, tasks, translations)
-    window.setGeometry(0, 0, 1366, 768)
+    window.setGeometry(0, 0, width, height)
     window.show()
     desk = window.desk
     use_import = shutil.which("import") is not None
@@ -128,14 +142,15 @@ def main() -> int:
 
     settle(2.0)
     shot("idle")
+    long_name(ctx)
     desk.handle_code("KS2214983908")  # Łukasz Żółć-Ślęzak's ticket number, from the handheld scanner
     until(lambda: desk.result.state == "ok")
-    desk.handle_code("KS2268568307")  # Małgorzata, a speaker
+    desk.handle_code("KS2268568307")  # Małgorzata, a speaker with roster notes
     until(lambda: desk.result.decision is not None and desk.result.decision.attendee is not None
           and desk.result.decision.attendee.first_name == "Małgorzata")
     shot("accepted")
     clock.now = datetime(2022, 10, 19, 7, 40, tzinfo=UTC)
-    desk.handle_code("KS2214983908")
+    desk.handle_code("KS2268568307")
     until(lambda: desk.result.state == "warn")
     shot("duplicate")
     desk.handle_code(forged_ticket(ctx))
@@ -153,7 +168,11 @@ def main() -> int:
     dialog.fields["organisation"].setText("Urząd Gminy Brzęczyszczykiewice")
     dialog.fields["email"].setText("z.chrzaszczewski@example.gov.pl")
     shot("walk-in")
-    dialog.reject()
+    ctx.settings = replace(ctx.settings, printer="Brother QL-820NWB (szatnia)")
+    dialog.print_badge.setChecked(True)
+    dialog._submit()
+    until(lambda: desk.print_notice.state == "failed", timeout=30)
+    shot("print-failed")
     window.shutdown()
     window.close()
     shutil.rmtree(work, ignore_errors=True)

@@ -68,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.func = _run_gui
     ctx = CliContext(args)
+    from checkin.services.limits import name_problems
+
+    if problems := name_problems(args.operator, args.desk):  # the hub would refuse them at sync
+        return ctx.fail("; ".join(problems), 2)
     try:
         return int(args.func(ctx) or 0)
     except CliError as exc:

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MIT
-"""`checkin export attendance|sessions|matrix|no-shows|certificate|summary`."""
+"""`checkin export attendance|sessions|matrix|no-shows|certificate|certificates|certificate-register|
+photographers|summary`."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +68,31 @@ def register(sub: Any) -> None:
     cert.add_argument("--issued", type=parse_day, help="date on the certificate (default: last day attended)")
     cert.set_defaults(func=cmd_certificate)
 
+    certs = add_command(ex, "certificates", "numbered certificates with hours for everyone who attended (or one "
+                                            "institution, one day, chosen people): a PDF each and/or one file")
+    certs.add_argument("--out", type=Path, metavar="DIR", help="folder for one PDF per person")
+    certs.add_argument("--day", type=parse_day, help="only people present that day, and only that day's sessions")
+    certs.add_argument("--organisation", metavar="TEXT", default="",
+                       help="only people whose institution contains TEXT (letters with or without accents)")
+    certs.add_argument("--attendee", action="append", default=[], metavar="ID",
+                       help="only this person (id or registration number); repeat for several")
+    certs.add_argument("--combined", type=Path, metavar="FILE.pdf", help="also one PDF holding every certificate")
+    certs.add_argument("--zip", dest="zip_by_organisation", action="store_true",
+                       help="also a ZIP per institution in the --out folder")
+    certs.add_argument("--lang", dest="certificate_lang", choices=("pl", "en"), default="pl",
+                       help="language of the certificates (default: pl)")
+    certs.add_argument("--issued", type=parse_day, help="date of issue (default: the event's last day)")
+    certs.set_defaults(func=cmd_certificates)
+
+    reg = add_command(ex, "certificate-register", "the register of issued certificate numbers (ewidencja), "
+                                                  "refreshed from the venue hub when there is one")
+    _common(reg, ("csv", "xlsx", "pdf"))
+    reg.set_defaults(func=cmd_certificate_register)
+
+    photo = add_command(ex, "photographers", "people without consent to photos: name and badge mark only")
+    _common(photo, ("csv", "xlsx", "pdf"))
+    photo.set_defaults(func=cmd_photographers)
+
     summ = add_command(ex, "summary", "counts per day, category, session, hour of arrival and desk")
     _common(summ, EXPORTS["summary"].formats)
     summ.set_defaults(func=cmd_summary)
@@ -82,6 +109,9 @@ def _run(ctx: CliContext, fn: Any, *args: Any, **kwargs: Any) -> Any:
 
 
 def _done(ctx: CliContext, result: Any, what: str) -> int:
+    from checkin.services.written_files import record_written
+
+    record_written(ctx.engine, [result.path], "export")
     pages = f", {result.pages} page(s)" if result.pages else ""
     ctx.emit({"path": str(result.path), "format": result.format, "rows": result.rows, "pages": result.pages},
              f"Wrote {what}: {result.rows} row(s){pages} to {result.path}")
@@ -128,8 +158,54 @@ def cmd_certificate(ctx: CliContext) -> int:
     a = ctx.args
     if a.out.suffix.lower() != ".pdf":
         raise CliError(f"a certificate is a PDF: give --out a name ending in .pdf (got '{a.out.name}')")
-    return _done(ctx, _run(ctx, export_certificate, a.attendee, a.out, lang=a.certificate_lang, issued=a.issued),
-                 "certificate")
+    return _done(ctx, _run(ctx, export_certificate, a.attendee, a.out, lang=a.certificate_lang, issued=a.issued,
+                           desk_id=ctx.desk.id), "certificate")
+
+
+def cmd_certificates(ctx: CliContext) -> int:
+    from checkin.services.certificate_batch import issue_certificates
+    from checkin.services.certificates import Selection
+
+    a = ctx.args
+    if a.out is None and a.combined is None:
+        raise CliError("say where to write the certificates: --out DIR (a PDF per person) and/or "
+                       "--combined FILE.pdf")
+    if a.combined is not None and a.combined.suffix.lower() != ".pdf":
+        raise CliError(f"--combined is one PDF: give a name ending in .pdf (got '{a.combined.name}')")
+    selection = Selection(day=a.day, organisation=a.organisation, attendees=tuple(a.attendee))
+    report = _run(ctx, issue_certificates, ctx.desk.id, out_dir=a.out, selection=selection, combined=a.combined,
+                  zip_by_organisation=a.zip_by_organisation, lang=a.certificate_lang, issued=a.issued)
+    lines = [f"Issued {report.issued} new certificate(s) and re-issued {report.reissued} with their numbers "
+             f"(register: {'venue hub' if report.register == 'hub' else 'this computer'})."]
+    if report.files:
+        lines.append(f"{len(report.files)} PDF file(s) in {a.out}")
+    if report.combined:
+        lines.append(f"All in one: {report.combined}")
+    if report.zips:
+        lines.append(f"{len(report.zips)} ZIP file(s), one per institution, in {a.out}")
+    for person, why in report.skipped:
+        lines.append(f"  skipped: {person.full_name} {why}")
+    ctx.emit(report.to_json(), "\n".join(lines))
+    return 0
+
+
+def cmd_certificate_register(ctx: CliContext) -> int:
+    from checkin.reports.paperwork import export_register
+
+    a = ctx.args
+    exported = _run(ctx, export_register, a.format, a.out, delimiter=a.delimiter)
+    if exported.stale:
+        print(f"checkin: warning: {exported.stale}", file=sys.stderr)
+    return _done(ctx, exported.result, "certificate register"
+                 + (" (from the venue hub)" if exported.source == "hub" else ""))
+
+
+def cmd_photographers(ctx: CliContext) -> int:
+    from checkin.reports.paperwork import export_photographers
+
+    a = ctx.args
+    return _done(ctx, _run(ctx, export_photographers, a.format, a.out, delimiter=a.delimiter),
+                 "photographers' list")
 
 
 def cmd_summary(ctx: CliContext) -> int:

@@ -117,8 +117,7 @@ def cmd_headcount(ctx: CliContext) -> int:
     if hc.sessions:
         lines.append("Sessions:")
     for s in hc.sessions:
-        cap = f" / {s.capacity} seats" if s.capacity else ""
-        inside = f", {s.inside} inside now" if s.inside is not None else ""
-        lines.append(f"  {s.code:<12} {s.present:>5} present{cap}{inside}")
+        cap = f" / {s.capacity} seats, {s.seats_left} left" if s.capacity is not None else ""
+        lines.append(f"  {s.code:<12} {s.present:>5} present, {s.inside_now} inside now{cap}")
     ctx.emit(hc.to_json(), "\n".join(lines))
     return 0

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from dataclasses import asdict
@@ -29,7 +30,12 @@ def register(sub: Any) -> None:
     publish.set_defaults(func=cmd_hub_publish)
 
     sync = add_command(sub, "sync", "exchange check-ins with the venue hub (`checkin sync status` shows state)")
-    sync.add_argument("action", nargs="?", choices=["status"], help="status: show sync state and conflicts")
+    sync.add_argument("action", nargs="?", choices=["status", "held"],
+                      help="status: show sync state and conflicts; held: rows the hub refused "
+                           "(`held resend N [--set FIELD=VALUE]`, `held dismiss N`)")
+    sync.add_argument("target", nargs="*", metavar="ARG", help=argparse.SUPPRESS)
+    sync.add_argument("--set", dest="corrections", action="append", default=[], metavar="FIELD=VALUE",
+                      help="held resend: correct a field before sending the row again")
     sync.add_argument("--hub", metavar="URL", help="the desk connection string; remembered (password in the "
                                                    "OS keyring)")
     mode = sync.add_mutually_exclusive_group()
@@ -132,6 +138,8 @@ def cmd_hub_publish(ctx: CliContext) -> int:
 def cmd_sync(ctx: CliContext) -> int:
     if ctx.args.action == "status":
         return _status(ctx)
+    if ctx.args.action == "held":
+        return _held(ctx)
     ctx.desk  # noqa: B018 - a first start registers this desk before its first push
     url = _hub_url(ctx, ctx.args.hub)
     return _watch(ctx, url) if ctx.args.watch else _once(ctx, url)
@@ -214,6 +222,52 @@ def _status(ctx: CliContext) -> int:
         lines.append(f"Roster edits overruled by a later edit elsewhere ({len(lost)}):")
         lines += [f"  {e.attendee_name}: version {e.version} from {e.desk} at "
                   f"{e.changed_at.astimezone():%Y-%m-%d %H:%M}" for e in lost]
-    ctx.emit({"status": status.to_json(), "duplicates": [d.to_json() for d in dupes],
-              "superseded": [e.to_json() for e in lost]}, "\n".join(lines))
+    for h in status.held:
+        lines.append(f"  held {h.id}. {h.kind} {h.ref_id}: {h.reason}")
+    data = status.to_json()
+    # the contract: state, stale and held at the top level too (and inside "status", with the rest)
+    ctx.emit({"status": data, "duplicates": [d.to_json() for d in dupes],
+              "superseded": [e.to_json() for e in lost], "state": data["state"], "stale": data["stale"],
+              "held": data["held"]}, "\n".join(lines))
+    return 0
+
+
+def _held(ctx: CliContext) -> int:
+    """`checkin sync held` lists; `held resend N [--set F=V]` corrects and re-queues; `held dismiss N`."""
+    from checkin.sync.held import HeldError, dismiss, held_items, held_row, resend
+
+    target = list(ctx.args.target)
+    if not target:
+        items = held_items(ctx.engine)
+        lines = [f"{h.id}. {h.kind} {h.ref_id} held {h.held_at.astimezone():%Y-%m-%d %H:%M}: {h.reason}"
+                 for h in items] or ["Nothing held: every change this desk made was accepted by the hub."]
+        if items:
+            lines.append("Correct and send again: `checkin sync held resend N --set FIELD=VALUE`; "
+                         "never send: `checkin sync held dismiss N`.")
+        ctx.emit({"held": [h.to_json() for h in items]}, "\n".join(lines))
+        return 0
+    if len(target) != 2 or target[0] not in ("resend", "dismiss", "show") or not target[1].isdigit():
+        raise CliError("use `checkin sync held`, `checkin sync held show N`, "
+                       "`checkin sync held resend N [--set FIELD=VALUE]` or `checkin sync held dismiss N`")
+    action, number = target[0], int(target[1])
+    by = getattr(ctx.args, "operator", "") or ctx.desk.name
+    try:
+        if action == "show":
+            row = held_row(ctx.engine, number)
+            ctx.emit(row, "\n".join(f"{k}: {v}" for k, v in row.items()))
+            return 0
+        if action == "dismiss":
+            dismiss(ctx.engine, number, by=by)
+            ctx.emit({"dismissed": number}, f"Held row {number} dismissed; it stays in this desk's database.")
+            return 0
+        corrections = {}
+        for item in ctx.args.corrections:
+            field, sep, value = item.partition("=")
+            if not sep or not field:
+                raise CliError(f"'{item}' is not FIELD=VALUE, e.g. --set operator=\"J. Kowalska\"")
+            corrections[field.strip()] = value
+        resend(ctx.engine, number, corrections, by=by)
+    except HeldError as exc:
+        raise CliError(str(exc)) from exc
+    ctx.emit({"resent": number}, f"Held row {number} queued for the hub again; it goes with the next sync.")
     return 0

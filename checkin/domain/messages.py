@@ -33,9 +33,19 @@ def say(template: str, **params: Any) -> str:
 
 
 POLISH: dict[str, str] = {
+    # limits shared with the hub (checkin.services.limits)
+    "the operator name is {length} characters long; the venue database takes at most {limit}: use a shorter "
+    "name or initials":
+        "nazwa operatora ma {length} znaków; baza danych miejsca wydarzenia przyjmuje najwyżej {limit}: użyj "
+        "krótszej nazwy albo inicjałów",
+    "the desk name is {length} characters long; the venue database takes at most {limit}: choose a shorter one":
+        "nazwa stanowiska ma {length} znaków; baza danych miejsca wydarzenia przyjmuje najwyżej {limit}: wybierz "
+        "krótszą",
     # settings (checkin.domain.settings)
     "the organiser password needs at least {n} characters": "hasło organizatora musi mieć co najmniej {n} znaków",
     # roster values (checkin.services.roster_mapping)
+    '"{value}" is not a yes/no answer; write tak or nie (yes or no)':
+        '„{value}” to nie jest odpowiedź tak/nie; wpisz tak albo nie',
     '"{value}" is not a category; use one of: {allowed}':
         "„{value}” to nie jest kategoria; użyj jednej z: {allowed}",
     '"{value}" is not an e-mail address': "„{value}” to nie jest adres e-mail",
@@ -79,6 +89,21 @@ POLISH: dict[str, str] = {
     'ticket code "{code}" already belongs to {name}': "kod biletu „{code}” należy już do: {name}",
     "{name}'s registration is cancelled; reactivate it before issuing a new ticket":
         "zgłoszenie osoby {name} jest anulowane; przywróć je przed wydaniem nowego biletu",
+    # badge printing (checkin.ui.printing), at the desk and in the CLI
+    "no printer given and this computer has no default printer; installed: {installed}":
+        "nie wskazano drukarki, a ten komputer nie ma drukarki domyślnej; zainstalowane: {installed}",
+    "no printer named '{name}'; installed: {installed}":
+        "nie ma drukarki o nazwie „{name}”; zainstalowane: {installed}",
+    "none": "brak",
+    "the printer does not accept a {width} x {height} mm page; set up that paper size (label) in the printer's "
+    "settings": "drukarka nie przyjmuje strony {width} x {height} mm; ustaw ten rozmiar papieru (etykiety) "
+                "w ustawieniach drukarki",
+    "cannot open {path}: {error}": "nie można otworzyć {path}: {error}",
+    "{path} has no pages": "{path} nie ma żadnej strony",
+    "could not start printing on {printer} (is it online and is the queue accepting jobs?)":
+        "nie udało się rozpocząć drukowania na {printer} (czy jest włączona i czy kolejka przyjmuje zadania?)",
+    "the printer {printer} refused a new page": "drukarka {printer} odmówiła nowej strony",
+    "printing on {printer} failed while sending the job": "drukowanie na {printer} nie powiodło się podczas wysyłania",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": {}, "pl": POLISH}

@@ -109,6 +109,12 @@ class Attendee:
     status: str = "active"  # active | cancelled
     version: int = 1
     updated_at: datetime | None = None
+    photo_consent: str = ""  # "" not asked | "yes" | "no" (consent to the use of one's image, wizerunek)
+
+    @property
+    def no_photos(self) -> bool:
+        """The badge carries the discreet no-photo mark and the photographers' list names them."""
+        return self.photo_consent == "no"
 
     @property
     def full_name(self) -> str:
@@ -138,6 +144,7 @@ class Attendee:
             "days": [d.isoformat() for d in self.days],
             "sessions": list(self.sessions),
             "status": self.status,
+            "photo_consent": self.photo_consent,
             "version": self.version,
         }
 

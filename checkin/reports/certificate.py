@@ -1,62 +1,80 @@
 # SPDX-License-Identifier: MIT
-"""A per-person certificate of attendance (zaświadczenie o uczestnictwie), Polish or English.
+"""The certificate of attendance (zaświadczenie o udziale), Polish or English, one page per person.
 
-Municipal training often needs a signed confirmation of who attended which day and session;
-this is made from the same derived attendance as every other report, so a voided check-in never
-appears on a certificate. Someone who attended nothing gets an error, not an empty certificate.
+What a municipal employer or a funder checks on it: the register number, who (name, position,
+institution), which event, organised by whom, where and when, the sessions the person actually
+attended with their topics and hours, the total hours (wymiar godzin), the place and date of issue,
+and the signatory. It is drawn from the same derived attendance as every other report, so a voided
+check-in never appears on a certificate. The organiser's RODO clause is printed at the foot.
+
+`certificate_story` makes one person's page as platypus flowables, so a batch can write one file
+per person and one combined file from the same code.
 """
 
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from checkin.reports.fonts import register_fonts
-from checkin.reports.output import atomic_output
-from checkin.reports.query import PersonAttendance, ReportContext, ReportError
+from checkin.reports.output import Progress, atomic_output
+from checkin.reports.query import ReportContext, ReportError
+from checkin.services.certificate_config import CertificateSettings
+from checkin.services.certificates import PersonCertificate, hours_text
 
 MONTHS_PL = ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
              "października", "listopada", "grudnia")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
+NAVY = colors.HexColor("#1f3a5f")
+GREY = colors.HexColor("#555555")
+TEXT_WIDTH = A4[0] - 44 * mm
 
 
 @dataclass(frozen=True, slots=True)
 class Wording:
-    title: str
     certify: str
     attended: str
+    organised: str
     held: str
-    venue: str
-    days_heading: str
-    day_cols: tuple[str, str, str]
-    sessions_heading: str
-    session_cols: tuple[str, str, str, str]
+    heading: str
+    cols: tuple[str, str, str, str]
     total: str
+    hours_unit: str
+    number: str
     signature: str
-    reference: str
 
 
-PL = Wording("ZAŚWIADCZENIE O UCZESTNICTWIE", "Zaświadcza się, że", "wziął(-ęła) udział w wydarzeniu",
-             "które odbyło się {dates}", "Miejsce: {venue}", "Obecność",
-             ("Dzień", "Data", "Pierwsze wejście"), "Sesje, w których uczestniczył(a)",
-             ("Data", "Godziny", "Sesja", "Wejście"), "Łącznie: dni obecności {days}, sesji {sessions}.",
-             "podpis organizatora", "Nr zgłoszenia: {ref}")
-EN = Wording("CERTIFICATE OF ATTENDANCE", "This is to certify that", "attended the event",
-             "held {dates}", "Venue: {venue}", "Attendance", ("Day", "Date", "First entry"),
-             "Sessions attended", ("Date", "Time", "Session", "Entry"),
-             "In total: {days} day(s) and {sessions} session(s) attended.", "organiser's signature",
-             "Registration no.: {ref}")
+PL = Wording("Zaświadcza się, że", "uczestniczył(a) w", "zorganizowanym przez {organiser}", "{dates}, {place}",
+             "Zajęcia, w których uczestniczył(a), i ich wymiar godzin",
+             ("Lp.", "Data", "Zajęcia i tematyka", "Godz."), "Łączny wymiar godzin: {hours}", "godz.",
+             "Nr {number}", "podpis")
+EN = Wording("This is to certify that", "attended", "organised by {organiser}", "{dates}, {place}",
+             "Sessions attended and their hours", ("No.", "Date", "Session and topics", "Hours"),
+             "Total hours: {hours}", "h", "No. {number}", "signature")
 
 
 def format_date(d: date, lang: str) -> str:
@@ -66,7 +84,7 @@ def format_date(d: date, lang: str) -> str:
 
 
 def format_range(days: tuple[date, ...], lang: str) -> str:
-    """'19–20 października 2022 r.' / 'on 19–20 October 2022'; spans months and years correctly."""
+    """'w dniach 19–20 października 2022 r.' / 'on 19–20 October 2022'; spans months and years correctly."""
     if not days:
         return ""
     first, last = min(days), max(days)
@@ -83,14 +101,17 @@ def format_range(days: tuple[date, ...], lang: str) -> str:
     return f"{lead}{format_date(first, lang)} – {format_date(last, lang)}"
 
 
-def place_of(ctx: ReportContext) -> str:
-    """The town for the 'place, date' line: the event's `city` setting, else the venue's last part."""
+def place_of(ctx: ReportContext, settings: CertificateSettings | None = None) -> str:
+    """The town for the 'place, date' line: [certificates] place, the event's `city`, else the venue's
+    last part ("..., 00-120 Warszawa" -> "Warszawa")."""
+    if settings is not None and settings.place:
+        return settings.place
     city = str(ctx.event.settings.get("city") or "").strip()
     if city:
         return city
     last = ctx.event.venue.split(",")[-1].strip()
     parts = last.split()
-    if parts and any(ch.isdigit() for ch in parts[0]):  # "00-120 Warszawa" -> "Warszawa"
+    if parts and any(ch.isdigit() for ch in parts[0]):
         last = " ".join(parts[1:])
     return last
 
@@ -98,7 +119,7 @@ def place_of(ctx: ReportContext) -> str:
 def _frame(canvas: Canvas, _doc: object) -> None:
     w, h = A4
     canvas.saveState()
-    canvas.setStrokeColor(colors.HexColor("#1f3a5f"))
+    canvas.setStrokeColor(NAVY)
     canvas.setLineWidth(2)
     canvas.rect(12 * mm, 12 * mm, w - 24 * mm, h - 24 * mm)
     canvas.setLineWidth(0.5)
@@ -106,87 +127,145 @@ def _frame(canvas: Canvas, _doc: object) -> None:
     canvas.restoreState()
 
 
-def render_certificate(out: str | Path, ctx: ReportContext, data: PersonAttendance, lang: str = "pl",
-                       issued: date | None = None) -> None:
+class _Styles:
+    def __init__(self) -> None:
+        self.regular, self.bold = register_fonts()
+
+    def __call__(self, name: str, size: float, bold: bool = False, align: int = TA_CENTER, space: float = 4,
+                 color: colors.Color = colors.black, leading: float = 1.25) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=self.bold if bold else self.regular, fontSize=size,
+                              leading=size * leading, alignment=align, spaceAfter=space, textColor=color)
+
+
+def _one_line_size(text: str, font: str, size: float, smallest: float, width: float = TEXT_WIDTH - 14) -> float:
+    """A name is never broken in the middle: shrink it to fit one line (down to `smallest`, then wrap)."""
+    fitting = size * width / max(1.0, stringWidth(text, font, size))
+    return max(smallest, min(size, fitting * 0.98))
+
+
+def _image(data: bytes, max_w: float, max_h: float) -> Image:
+    from reportlab.lib.utils import ImageReader
+
+    reader = ImageReader(io.BytesIO(data))
+    iw, ih = reader.getSize()
+    scale = min(max_w / iw, max_h / ih)
+    return Image(io.BytesIO(data), width=iw * scale, height=ih * scale)
+
+
+def certificate_story(ctx: ReportContext, settings: CertificateSettings, cert: PersonCertificate, lang: str,
+                      issued: date) -> list[Flowable]:
+    """One person's certificate page."""
     if lang not in ("pl", "en"):
         raise ReportError(f"language '{lang}' is not available for certificates; use pl or en")
-    if not data.days and not data.sessions:
-        raise ReportError(f"{data.person.full_name} has no recorded attendance at '{ctx.event.name}'; "
-                          "no certificate can be issued")
     words = PL if lang == "pl" else EN
-    regular, bold = register_fonts()
-    navy = colors.HexColor("#1f3a5f")
+    st = _Styles()
+    person = cert.person
+    story: list[Flowable] = []
+    number = Paragraph(escape(words.number.format(number=cert.number)) if cert.number else "",
+                       st("number", 9.5, True, TA_RIGHT, 0, NAVY))
+    organiser = Paragraph(escape(settings.organiser), st("org", 9, False, TA_LEFT, 0, GREY)) \
+        if settings.organiser else Spacer(1, 1)
+    logo: Flowable = _image(settings.logo, 40 * mm, 18 * mm) if settings.logo else organiser
+    top = Table([[logo, number]], colWidths=[TEXT_WIDTH * 0.6, TEXT_WIDTH * 0.4],
+                style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("FONT", (0, 0), (-1, -1), st.regular, 9),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [top, Spacer(1, 10 * mm)]
+    title = settings.title_pl if lang == "pl" else settings.title_en
+    story += [Paragraph(escape(title), st("title", 21, True, space=10, color=NAVY)),
+              Paragraph(words.certify, st("certify", 11.5, space=5))]
+    name_size = _one_line_size(person.full_name, st.bold, 19, 13)
+    story.append(Paragraph(escape(person.full_name), st("name", name_size, True, space=3)))
+    if person.position:
+        story.append(Paragraph(escape(person.position), st("position", 10.5, space=1, color=GREY)))
+    if person.organisation:
+        org_size = _one_line_size(person.organisation, st.regular, 11, 9)
+        story.append(Paragraph(escape(person.organisation), st("institution", org_size, space=2)))
+    story += [Spacer(1, 4 * mm), Paragraph(words.attended, st("attended", 11.5, space=3)),
+              Paragraph(escape(ctx.event.name), st("event", 14, True, space=4, color=NAVY))]
+    if settings.organiser:
+        story.append(Paragraph(escape(words.organised.format(organiser=settings.organiser)),
+                               st("organised", 10.5, space=2)))
+    dates = settings.dates or format_range(ctx.event.dates, lang)
+    where = ctx.event.venue or place_of(ctx, settings)
+    story.append(Paragraph(escape(words.held.format(dates=dates, place=where).strip(", ")),
+                           st("held", 10.5, space=2)))
+    wording = settings.wording_pl if lang == "pl" else settings.wording_en
+    if wording:
+        story.append(Paragraph(escape(wording), st("wording", 10, space=2)))
+    story.append(Spacer(1, 6 * mm))
+    story += _sessions_table(st, words, cert, lang)
+    story.append(Spacer(1, 2.5 * mm))
+    story.append(Paragraph(escape(words.total.format(hours=f"{hours_text(cert.total_hours, lang)} {words.hours_unit}")),
+                           st("total", 11, True, TA_LEFT, 0)))
+    story.append(Spacer(1, 9 * mm))
+    story.append(_signature_block(st, words, settings, ctx, issued, lang))
+    rodo = settings.rodo
+    if rodo:
+        story += [Spacer(1, 6 * mm), Paragraph(escape(rodo), st("rodo", 6.5, align=TA_LEFT, space=0, color=GREY,
+                                                                 leading=1.2))]
+    return story
 
-    def style(name: str, size: float, font: str = regular, align: int = TA_CENTER, space: float = 4,
-              color: colors.Color = colors.black) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25, alignment=align,
-                              spaceAfter=space, textColor=color)
 
-    title = style("title", 22, bold, space=14, color=navy)
-    body = style("body", 11.5, space=6)
-    name = style("name", 19, bold, space=4)
-    small = style("small", 10, space=3, color=colors.HexColor("#444444"))
-    event_style = style("event", 14, bold, space=6, color=navy)
-    heading = style("heading", 11, bold, TA_LEFT, space=4)
-    cell = style("cell", 9, align=TA_LEFT, space=0)
-    person = data.person
-    attended_days = tuple(d for d, _, _ in data.days) or tuple(sorted({s.day for s, _ in data.sessions}))
-    story: list[object] = [Spacer(1, 14 * mm), Paragraph(words.title, title), Paragraph(words.certify, body),
-                           Paragraph(escape(person.full_name), name)]
-    who = ", ".join(x for x in (person.position, person.organisation) if x)
-    if who:
-        story.append(Paragraph(escape(who), small))
-    story += [Spacer(1, 4 * mm), Paragraph(words.attended, body), Paragraph(escape(ctx.event.name), event_style),
-              Paragraph(escape(words.held.format(dates=format_range(ctx.event.dates, lang)).rstrip(".") + "."),
-                        body)]
-    if ctx.event.venue:
-        story.append(Paragraph(escape(words.venue.format(venue=ctx.event.venue)), small))
-    story.append(Spacer(1, 7 * mm))
+def _sessions_table(st: _Styles, words: Wording, cert: PersonCertificate, lang: str) -> list[Flowable]:
+    cell = st("cell", 8.8, align=TA_LEFT, space=0)
+    topic = st("topic", 7.8, align=TA_LEFT, space=0, color=GREY)
+    rows: list[list[object]] = [list(words.cols)]
+    for i, line in enumerate(cert.sessions, 1):
+        parts: list[Flowable] = [Paragraph(escape(line.session.title), cell)]
+        parts += [Paragraph("• " + escape(t), topic) for t in line.topics]
+        rows.append([str(i), line.session.day.strftime("%d.%m.%Y"), parts, hours_text(line.hours, lang)])
+    table = Table(rows, colWidths=[10 * mm, 22 * mm, TEXT_WIDTH - 50 * mm, 18 * mm], repeatRows=1, hAlign="LEFT",
+                  style=TableStyle([
+                      ("FONT", (0, 0), (-1, 0), st.bold, 8.8), ("FONT", (0, 1), (-1, -1), st.regular, 8.8),
+                      ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde3ea")),
+                      ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa3ad")),
+                      ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (3, 0), (3, -1), "RIGHT"),
+                      ("ALIGN", (0, 0), (0, -1), "RIGHT"),
+                      ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
+    return [Paragraph(escape(words.heading), st("heading", 10.5, True, TA_LEFT, 3)), table]
 
-    grid = TableStyle([
-        ("FONT", (0, 0), (-1, 0), bold, 9), ("FONT", (0, 1), (-1, -1), regular, 9),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde3ea")),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa3ad")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ])
-    if data.days:
-        rows: list[list[object]] = [list(words.day_cols)]
-        for d, first, _desk in data.days:
-            rows.append([ctx.day_label(d) or d.isoformat(), d.strftime("%d.%m.%Y"), first.strftime("%H:%M")])
-        story += [Paragraph(words.days_heading, heading), Table(rows, colWidths=[86 * mm, 40 * mm, 40 * mm],
-                                                                style=grid, hAlign="LEFT"), Spacer(1, 5 * mm)]
-    if data.sessions:
-        rows = [list(words.session_cols)]
-        for s, first in data.sessions:
-            hours = ""
-            if s.starts_at:
-                hours = ctx.local(s.starts_at).strftime("%H:%M")
-                if s.ends_at:
-                    hours += "–" + ctx.local(s.ends_at).strftime("%H:%M")
-            rows.append([s.day.strftime("%d.%m.%Y"), hours, Paragraph(escape(s.title), cell),
-                         first.strftime("%H:%M")])
-        story += [Paragraph(words.sessions_heading, heading),
-                  Table(rows, colWidths=[23 * mm, 25 * mm, 98 * mm, 20 * mm], style=grid, hAlign="LEFT",
-                        repeatRows=1)]
-    story += [Spacer(1, 4 * mm),
-              Paragraph(escape(words.total.format(days=len(data.days), sessions=len(data.sessions))),
-                        style("total", 10, align=TA_LEFT))]
 
-    when = issued or max(attended_days)
-    place = place_of(ctx)
-    place_line = f"{place}, {format_date(when, lang)}" if place else format_date(when, lang)
-    sign = Table([[place_line, "." * 48], ["", words.signature]], colWidths=[85 * mm, 80 * mm],
-                 style=TableStyle([("FONT", (0, 0), (-1, -1), regular, 10.5), ("ALIGN", (1, 0), (1, -1), "CENTER"),
-                                   ("FONT", (1, 1), (1, 1), regular, 8), ("TEXTCOLOR", (1, 1), (1, 1), colors.grey),
-                                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]), hAlign="LEFT")
-    story += [Spacer(1, 16 * mm), sign]
-    if person.external_ref:
-        story += [Spacer(1, 8 * mm), Paragraph(escape(words.reference.format(ref=person.external_ref)),
-                                               style("ref", 7.5, align=TA_LEFT, color=colors.grey))]
+def _signature_block(st: _Styles, words: Wording, settings: CertificateSettings, ctx: ReportContext, issued: date,
+                     lang: str) -> Flowable:
+    place = place_of(ctx, settings)
+    place_line = f"{place}, {format_date(issued, lang)}" if place else format_date(issued, lang)
+    right: list[Flowable] = []
+    if settings.signature:
+        right.append(_image(settings.signature, 50 * mm, 16 * mm))
+    else:
+        right.append(Spacer(1, 14 * mm))
+    right.append(Paragraph("." * 60, st("dots", 8, space=0, color=GREY)))
+    if settings.signatory:
+        right.append(Paragraph(escape(settings.signatory), st("signatory", 10, True, space=0)))
+    if settings.signatory_role:
+        right.append(Paragraph(escape(settings.signatory_role), st("role", 8.5, space=0, color=GREY)))
+    if not settings.signatory:
+        right.append(Paragraph(words.signature, st("sig", 7.5, space=0, color=GREY)))
+    table = Table([[Paragraph(escape(place_line), st("place", 10.5, align=TA_LEFT, space=0)), right]],
+                  colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55],
+                  style=TableStyle([("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("VALIGN", (1, 0), (1, 0), "BOTTOM"),
+                                    ("FONT", (0, 0), (-1, -1), st.regular, 9),
+                                    ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([table])
+
+
+def render_certificates(out: str | Path, ctx: ReportContext, settings: CertificateSettings,
+                        certs: Sequence[PersonCertificate], lang: str, issued: date, *,
+                        progress: Progress | None = None, done_before: int = 0, total: int | None = None) -> int:
+    """One PDF holding each certificate on its own page(s); returns the number of certificates."""
+    story: list[Flowable] = []
+    for i, cert in enumerate(certs):
+        if i:
+            story.append(PageBreak())
+        story += certificate_story(ctx, settings, cert, lang, issued)
+        if progress is not None:
+            progress(done_before + i + 1, total or len(certs))
+    title = settings.title_pl if lang == "pl" else settings.title_en
     with atomic_output(out) as tmp:
         doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm,
-                                topMargin=20 * mm, bottomMargin=20 * mm, title=words.title.capitalize(),
-                                author=ctx.event.name, creator="checkin",
-                                initialFontName=regular)
+                                topMargin=20 * mm, bottomMargin=18 * mm, title=title.capitalize(),
+                                author=settings.organiser or ctx.event.name, creator="checkin",
+                                initialFontName=register_fonts()[0])
         doc.build(story, onFirstPage=_frame, onLaterPages=_frame)
+    return len(certs)

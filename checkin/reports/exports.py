@@ -20,7 +20,6 @@ from checkin.domain.exports import needs_one_day
 from checkin.domain.models import Session
 from checkin.domain.presence import PresenceSpan
 from checkin.reports import csv_export, pdf_list, sheets, xlsx_export
-from checkin.reports.certificate import render_certificate
 from checkin.reports.output import Progress, atomic_output
 from checkin.reports.pdf_list import Column, ListDocument, ListSection, Row
 from checkin.reports.query import (
@@ -32,7 +31,6 @@ from checkin.reports.query import (
     daily_attendance,
     load_context,
     no_shows,
-    person_attendance,
     session_attendance,
 )
 from checkin.reports.summary import build_summary
@@ -214,13 +212,15 @@ def export_no_shows(engine: Engine, day: date | None, fmt: str | None, out: str 
 
 
 def export_certificate(engine: Engine, attendee_id: str, out: str | Path, lang: str = "pl",
-                       issued: date | None = None) -> ExportResult:
-    """Certificate of attendance for one person (id, id prefix or registration number)."""
-    with engine.connect() as conn:
-        ctx = load_context(conn)
-        data = person_attendance(conn, ctx, attendee_id)
-    render_certificate(out, ctx, data, lang=lang, issued=issued)
-    return ExportResult(Path(out), "pdf", len(data.days) + len(data.sessions), 1)
+                       issued: date | None = None, desk_id: str = "") -> ExportResult:
+    """Certificate of attendance for one person (id, id prefix or registration number), numbered in
+    the register like a batch of one (see `checkin.services.certificate_batch`)."""
+    from checkin.services.certificate_batch import issue_certificates
+    from checkin.services.certificates import Selection
+
+    report = issue_certificates(engine, desk_id, out_dir=None, combined=Path(out),
+                                selection=Selection(attendees=(attendee_id,)), lang=lang, issued=issued)
+    return ExportResult(Path(out), "pdf", len(report.certificates[0].sessions), 1)
 
 
 def export_summary(engine: Engine, fmt: str | None, out: str | Path, *, delimiter: str = ",",

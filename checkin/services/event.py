@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 
 from checkin.domain.models import Checkpoint, Event, EventDay, Session, SessionKind
 from checkin.domain.presence import PresenceRulesError, parse_rules
+from checkin.services.certificate_config import CertificateConfigError, parse_paperwork
 from checkin.storage.db import write_tx
 from checkin.storage.events import list_sessions, save_event, save_sessions, session_by_code
 
@@ -48,10 +49,10 @@ def parse_event_file(path: Path) -> EventDefinition:
         raise EventFileError(f"{path}: not UTF-8 text ({exc.reason})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise EventFileError(f"{path}: not valid TOML: {exc}") from exc
-    return parse_event_data(data, str(path))
+    return parse_event_data(data, str(path), base=path.parent)
 
 
-def parse_event_data(data: dict[str, Any], where: str = "event") -> EventDefinition:
+def parse_event_data(data: dict[str, Any], where: str = "event", base: Path | None = None) -> EventDefinition:
     ev = data.get("event")
     if not isinstance(ev, dict):
         raise EventFileError(f"{where}: missing [event] table")
@@ -71,6 +72,10 @@ def parse_event_data(data: dict[str, Any], where: str = "event") -> EventDefinit
     if len({d.date for d in days}) != len(days):
         raise EventFileError(f"{where}: a day is listed twice in [[days]]")
     settings = {k: v for k, v in ev.items() if k not in {"id", "name", "timezone", "venue"}}
+    try:
+        settings.update(parse_paperwork(data, list(data.get("sessions", [])), where, base))
+    except CertificateConfigError as exc:
+        raise EventFileError(str(exc)) from exc
     if "presence" in data:  # `[presence]` at the top level reads better than `[event.presence]`
         settings["presence"] = data["presence"]
     if "presence" in settings:

@@ -34,7 +34,7 @@ from checkin.storage.outbox import enqueue
 from checkin.storage.types import utcnow
 
 EDITABLE = ("first_name", "last_name", "organisation", "position", "category", "email", "phone", "notes",
-            "days", "sessions", "external_code", "status")
+            "days", "sessions", "external_code", "status", "photo_consent")
 
 
 class RegistrationError(ValueError):
@@ -206,6 +206,8 @@ def _checked(conn: Connection, event_id: str | None, fields: dict[str, Any], par
                 out[key] = value
             elif key == "notes":
                 out[key] = str(value or "").strip()
+            elif key == "photo_consent":
+                out[key] = value if value in ("", "yes", "no") else m.parse_consent(str(value or ""))
             else:
                 out[key] = normalise_name(str(value or ""))
             if isinstance(out[key], str):

@@ -188,6 +188,7 @@ def _value_parsers(event_days: Collection[date] | None, session_codes: Collectio
     readers: dict[str, Callable[[str], object]] = {
         "email": m.check_email,
         "category": m.parse_category,
+        "photo_consent": m.parse_consent,
         "days": lambda v: m.parse_days(v, event_days),
         "sessions": lambda v: tuple(sorted(m.parse_sessions(v, session_codes))),
     }

@@ -33,6 +33,7 @@ FIELDS: dict[str, str] = {
     "sessions": "sessions",
     "external_code": "ticket code",
     "notes": "notes",
+    "photo_consent": "photo consent",
 }
 IGNORE = "ignore"
 
@@ -57,6 +58,9 @@ _HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "external_code": ("Kod biletu", "Numer biletu", "Nr biletu", "Kod kreskowy", "Bilet", "Ticket code",
                       "Ticket number", "Ticket", "Barcode", "Code"),
     "notes": ("Uwagi", "Notatki", "Komentarz", "Notes", "Note", "Comments", "Remarks"),
+    "photo_consent": ("Zgoda na wizerunek", "Zgoda na publikację wizerunku", "Zgoda na zdjęcia",
+                      "Zgoda na fotografowanie", "Wizerunek", "Zgoda RODO wizerunek", "Photo consent",
+                      "Image consent", "Consent to photos", "Photos", "Photography consent"),
 }
 
 _CATEGORY_SYNONYMS: dict[Category, tuple[str, ...]] = {
@@ -122,6 +126,23 @@ def check_email(value: str) -> str:
     if value and not _EMAIL.fullmatch(value):
         raise ValueProblem(say('"{value}" is not an e-mail address', value=value))
     return value
+
+
+_CONSENT_YES = {"tak", "t", "yes", "y", "1", "x", "true", "zgoda", "wyrazamzgode", "zgadzamsie", "ok"}
+_CONSENT_NO = {"nie", "n", "no", "0", "false", "brakzgody", "brak", "niewyrazamzgody", "odmowa", "nozgody",
+               "noconsent"}
+
+
+def parse_consent(value: str) -> str:
+    """A yes/no cell about the use of one's image: "yes", "no", or "" when left empty (not asked)."""
+    key = header_key(value)
+    if not key:
+        return ""
+    if key in _CONSENT_YES:
+        return "yes"
+    if key in _CONSENT_NO:
+        return "no"
+    raise ValueProblem(say('"{value}" is not a yes/no answer; write tak or nie (yes or no)', value=value))
 
 
 def split_list(value: str) -> list[str]:

@@ -30,7 +30,7 @@ def to_attendee(row: Row) -> Attendee:
         external_ref=row.external_ref or "", external_code=row.external_code or "",
         ticket_id=row.ticket_id or "", days=tuple(date.fromisoformat(d) for d in (row.days or [])),
         sessions=tuple(row.sessions or []), status=row.status, version=row.version,
-        updated_at=row.updated_at,
+        updated_at=row.updated_at, photo_consent=getattr(row, "photo_consent", "") or "",
     )
 
 
@@ -121,6 +121,7 @@ def attendee_values(a: Attendee) -> dict[str, Any]:
         "email": a.email, "phone": a.phone, "notes": a.notes, "external_ref": a.external_ref,
         "external_code": a.external_code, "ticket_id": a.ticket_id or None,
         "days": [d.isoformat() for d in a.days], "sessions": list(a.sessions), "status": a.status,
+        "photo_consent": a.photo_consent,
     }
     values["search_key"] = search_key_for(values)
     return values

@@ -89,6 +89,13 @@ def oldest(conn: Connection, limit: int, kinds: Iterable[str] = KINDS) -> list[t
     return [(int(r.seq), str(r.kind), str(r.ref_id)) for r in rows]
 
 
+def by_seq(conn: Connection, seqs: Iterable[int]) -> list[tuple[int, str, str]]:
+    """Exactly these queued rows (a refused batch re-sent one by one; a row moved aside as held)."""
+    rows = conn.execute(select(t.outbox.c.seq, t.outbox.c.kind, t.outbox.c.ref_id)
+                        .where(t.outbox.c.seq.in_(list(seqs))).order_by(t.outbox.c.seq))
+    return [(int(r.seq), str(r.kind), str(r.ref_id)) for r in rows]
+
+
 def mark_delivered(conn: Connection, seqs: Iterable[int]) -> None:
     """Drop rows the hub has committed (only then: a failed push leaves them queued)."""
     conn.execute(t.outbox.delete().where(t.outbox.c.seq.in_(list(seqs))))

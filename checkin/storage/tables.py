@@ -88,6 +88,7 @@ class AttendeeRow(Base):
     __table_args__ = (
         Index("ix_attendee_event_ref", "event_id", "external_ref"),
         Index("ix_attendee_external_code", "event_id", "external_code"),
+        Index("ix_attendee_updated_at", "updated_at"),
     )
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("event.id"))
@@ -105,6 +106,7 @@ class AttendeeRow(Base):
     days: Mapped[list[str]] = mapped_column(JSON, default=list)
     sessions: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(16), default="active")
+    photo_consent: Mapped[str] = mapped_column(String(8), default="")  # "" not asked | yes | no
     search_key: Mapped[str] = mapped_column(Text, default="")  # folded text for accent-free search
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -214,6 +216,22 @@ class OutboxRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class HeldRow(Base):
+    """Local only: an outbox row the hub refused for good (a value it cannot store). It left the
+    outbox so the rest of the queue goes on, and waits here for the organiser to correct and re-send
+    it or dismiss it; the row itself (the scan, the roster edit) is never deleted."""
+
+    __tablename__ = "held"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    ref_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    held_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    state: Mapped[str] = mapped_column(String(16), default="held", index=True)  # held | resent | dismissed
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    resolved_by: Mapped[str] = mapped_column(String(100), default="")
+
+
 class SyncStateRow(Base):
     """Local only: sync cursors and status, one value per key."""
 
@@ -229,6 +247,59 @@ class LocalMetaRow(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 
+
+class CertificateRow(Base):
+    """The register of issued certificates (ewidencja): one number per attendee and event, never reused.
+
+    With a venue hub the hub allocates the numbers (see `checkin.sync.register`) and this table is
+    the organiser laptop's copy; without one this table is the register itself. A purge of personal
+    data keeps it: the register must outlive the roster.
+    """
+
+    __tablename__ = "certificate"
+    __table_args__ = (UniqueConstraint("event_id", "attendee_id"),)
+    number: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64))
+    attendee_id: Mapped[str] = mapped_column(String(64))
+    series: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    first_name: Mapped[str] = mapped_column(String(200))
+    last_name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(500), default="")
+    issued_on: Mapped[date] = mapped_column(Date)
+    minutes: Mapped[int] = mapped_column(Integer, default=0)  # hours on the certificate, in minutes
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(String(64), default="")  # desk id of the organiser laptop
+
+
+class CertificateIssueRow(Base):
+    """Every time a certificate was printed: the first issue and each re-issue (same number)."""
+
+    __tablename__ = "certificate_issue"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(16))  # issue | reissue
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    minutes: Mapped[int] = mapped_column(Integer, default=0)
+    desk_id: Mapped[str] = mapped_column(String(64), default="")
+
+
+class CertificateCounterRow(Base):
+    """Last number used per series (`KS/2022/{seq}`); used only when there is no hub."""
+
+    __tablename__ = "certificate_counter"
+    series: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WrittenFileRow(Base):
+    """Local only: files with personal data this app wrote (exports, tickets, badge PDFs), so the
+    end-of-event wipe can remove every copy, not only the database."""
+
+    __tablename__ = "written_file"
+    path: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 def _table(model: type[Base]) -> Table:
@@ -249,5 +320,10 @@ scan = _table(ScanRow)
 attendance = _table(AttendanceRow)
 badge_print = _table(BadgePrintRow)
 outbox = _table(OutboxRow)
+held = _table(HeldRow)
 sync_state = _table(SyncStateRow)
 local_meta = _table(LocalMetaRow)
+certificate = _table(CertificateRow)
+certificate_issue = _table(CertificateIssueRow)
+certificate_counter = _table(CertificateCounterRow)
+written_file = _table(WrittenFileRow)

@@ -57,9 +57,14 @@ def describe_error(exc: BaseException) -> str:
     """One line a volunteer can act on, from a driver error."""
     orig = getattr(exc, "orig", None) or exc
     message = (str(orig).strip().splitlines() or [exc.__class__.__name__])[0]
-    if "connection" in message.lower() or "timeout" in message.lower() or "could not" in message.lower():
+    low = message.lower()
+    if "server closed the connection" in low and "unexpectedly" in low:
+        return "hub unreachable: the connection was cut (the hub stopped answering, or restarted)"
+    if "canceling statement due to" in low:
+        return f"hub too slow or busy: {message}"
+    if "connection" in low or "timeout" in low or "could not" in low:
         return f"hub unreachable: {message}"
-    if "permission denied" in message.lower():
+    if "permission denied" in low:
         return f"the hub refused this desk's role: {message}"
     return message
 
@@ -83,10 +88,11 @@ def sync_once(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE,
     except (SQLAlchemyError, DBAPIError, SyncError, OSError) as exc:
         message = describe_error(exc)
         with write_tx(local) as conn:
-            write_state(conn, online="0", last_attempt=attempt, last_error=message, last_error_at=attempt)
+            write_state(conn, online="0", connecting=None, last_attempt=attempt, last_error=message,
+                        last_error_at=attempt)
         return SyncResult(False, error=message, duration_seconds=time.perf_counter() - started)
     now = datetime.now(UTC).isoformat()
-    values: dict[str, str | None] = {"online": "1", "last_attempt": attempt, "last_success": now,
+    values: dict[str, str | None] = {"online": "1", "connecting": None, "last_attempt": attempt, "last_success": now,
                                      "last_pull": now, "last_error": None, "last_error_at": None,
                                      "clock_offset_ms": str(round(offset * 1000))}
     if pulled.newest_scan is not None:

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from checkin.sync.urls import HUB_SCHEMA, hub_engine, libpq, normalise
+from checkin.sync.urls import HUB_SCHEMA, HubTimeouts, hub_engine, libpq, normalise
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 ROLE_KINDS = ("organiser", "desk", "dashboard")
@@ -46,7 +46,34 @@ GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "dashboard": {"SELECT": ALL_TABLES},
 }
+# The certificate register (issue 17): organisers only; desks never see it (see sync/register.py).
+# UPDATE on attendee_change lets `checkin purge` blank the personal values kept in the change log.
+REGISTER_TABLES = ("certificate", "certificate_issue", "certificate_counter")
+GRANTS["organiser"]["SELECT"] += REGISTER_TABLES
+GRANTS["organiser"]["INSERT"] += REGISTER_TABLES
+GRANTS["organiser"]["UPDATE"] += ("certificate", "certificate_counter", "attendee_change")
 SEQUENCES = {"organiser": ("attendance_id_seq",), "desk": ("attendance_id_seq",), "dashboard": ()}
+
+
+@dataclass(frozen=True, slots=True)
+class HubLimits:
+    """What the hub enforces itself, whatever a desk does (set at `hub init` and `hub upgrade`):
+    a session idle inside a transaction is ended after `idle_in_transaction_s` (a desk whose link
+    stalled mid-push cannot hold its locks, and with them every other desk, for longer), and no
+    statement of the checkin roles runs longer than `statement_s`. Tests pass shorter values."""
+
+    idle_in_transaction_s: float = 15.0
+    statement_s: float = 30.0
+
+
+def apply_limits(conn: Connection, database: str, roles: list[str], limits: HubLimits) -> None:
+    """Database-wide idle-in-transaction limit, per-role statement limit (admin connection)."""
+    idle, stmt = round(limits.idle_in_transaction_s * 1000), round(limits.statement_s * 1000)
+    conn.exec_driver_sql(f'ALTER DATABASE "{database}" SET idle_in_transaction_session_timeout = {idle}')
+    for role in roles:
+        conn.exec_driver_sql(f'ALTER ROLE "{role}" IN DATABASE "{database}" SET statement_timeout = {stmt}')
+        conn.exec_driver_sql(f'ALTER ROLE "{role}" IN DATABASE "{database}" '
+                             f"SET idle_in_transaction_session_timeout = {idle}")
 
 
 class HubError(Exception):
@@ -93,8 +120,9 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text(f"SELECT version_num FROM {HUB_SCHEMA}.alembic_version")).scalar()
 
 
-def upgrade_hub(admin_url: str | URL) -> str:
-    """Create or migrate the hub schema to head; needs a role allowed to create the schema."""
+def upgrade_hub(admin_url: str | URL, *, limits: HubLimits | None = None) -> str:
+    """Create or migrate the hub schema to head; needs a role allowed to create the schema. Also
+    (re)applies the hub's time limits to the database and every role granted access to it."""
     from alembic import command
 
     engine = _admin_engine(admin_url)
@@ -102,6 +130,14 @@ def upgrade_hub(admin_url: str | URL) -> str:
         with engine.connect() as conn:
             command.upgrade(_alembic_config(conn), "head")
             conn.commit()
+        with engine.begin() as conn:
+            database = str(normalise(admin_url).database)
+            roles = [r[0] for r in conn.execute(text(
+                "SELECT rolname FROM pg_roles WHERE has_database_privilege(rolname, :db, 'CONNECT') "
+                "AND has_schema_privilege(rolname, :schema, 'USAGE') AND NOT rolsuper "
+                "AND rolname <> current_user AND rolname NOT LIKE 'pg\\_%'"),
+                {"db": database, "schema": HUB_SCHEMA})]
+            apply_limits(conn, database, roles, limits or HubLimits())
         return head_revision()
     except SQLAlchemyError as exc:
         raise HubError(f"cannot set up the hub schema: {_first_line(exc)}") from exc
@@ -120,12 +156,12 @@ def role_name(prefix: str, kind: str) -> str:
 
 
 def init_hub(admin_url: str | URL, *, role_prefix: str = "checkin", hub_host: str | None = None,
-             reset_passwords: bool = False) -> HubSetup:
-    """`checkin hub init`: schema + migrations + roles + grants. Safe to run again.
+             reset_passwords: bool = False, limits: HubLimits | None = None) -> HubSetup:
+    """`checkin hub init`: schema + migrations + roles + grants + time limits. Safe to run again.
 
     Existing roles keep their passwords unless `reset_passwords`; new roles get random ones.
     """
-    revision = upgrade_hub(admin_url)
+    revision = upgrade_hub(admin_url, limits=limits)
     admin = normalise(admin_url)
     engine = _admin_engine(admin)
     roles: list[HubRole] = []
@@ -138,6 +174,7 @@ def init_hub(admin_url: str | URL, *, role_prefix: str = "checkin", hub_host: st
                 # _replace, not set(): set() ignores None and would leak the admin's password
                 public = admin._replace(username=name, password=password, host=hub_host or admin.host)
                 roles.append(HubRole(kind, name, password, libpq(public)))
+            apply_limits(conn, str(admin.database), [r.name for r in roles], limits or HubLimits())
     except SQLAlchemyError as exc:
         raise HubError(f"cannot create the hub roles (the URL must be an admin such as postgres): "
                        f"{_first_line(exc)}") from exc
@@ -184,7 +221,9 @@ def drop_roles(admin_url: str | URL, role_prefix: str) -> None:
 
 
 def _admin_engine(url: str | URL) -> Engine:
-    return hub_engine(url, application_name="checkin-hub-admin")
+    # migrations on a big hub may take minutes: generous limits, but never unbounded
+    return hub_engine(url, application_name="checkin-hub-admin",
+                      timeouts=HubTimeouts(connect=10, lock=60, statement=600, watchdog=660))
 
 
 def _first_line(exc: BaseException) -> str:

@@ -14,16 +14,17 @@ from collections.abc import Callable
 
 from sqlalchemy.engine import URL
 
-from checkin.sync.urls import NOTIFY_CHANNEL, connect_args, libpq, normalise
-
-MAX_BACKOFF_S = 30.0
+from checkin.sync import watchdog
+from checkin.sync.backoff import Backoff
+from checkin.sync.urls import NOTIFY_CHANNEL, HubTimeouts, connect_args, libpq, normalise
 
 
 class HubListener:
     """Runs on its own daemon thread; calls `on_notify(origin_desk_id)` from that thread."""
 
     def __init__(self, hub_url: str | URL, desk_id: str, on_notify: Callable[[str], None], *,
-                 password: str | None = None, on_state: Callable[[bool], None] | None = None) -> None:
+                 password: str | None = None, on_state: Callable[[bool], None] | None = None,
+                 timeouts: HubTimeouts | None = None, backoff: Backoff | None = None) -> None:
         url = normalise(hub_url)
         if password and not url.password:
             url = url.set(password=password)
@@ -31,6 +32,8 @@ class HubListener:
         self._desk_id = desk_id
         self._on_notify = on_notify
         self._on_state = on_state
+        self._timeouts = timeouts or HubTimeouts.default()
+        self._backoff = backoff or Backoff()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.connected = False
@@ -54,23 +57,26 @@ class HubListener:
         """Listener thread: connect, LISTEN, relay notifications; reconnect with backoff."""
         import psycopg
 
-        backoff = 1.0
-        args = connect_args("checkin-listener")
+        args = connect_args("checkin-listener", self._timeouts)
         args.pop("options", None)
+        limit = self._timeouts.watchdog
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self._conninfo, autocommit=True, **args) as conn:
-                    conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    with watchdog.guarded(conn, limit):
+                        conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
                     self._set_state(True)
-                    backoff = 1.0
+                    self._backoff.succeeded()
                     self._on_notify("")  # (re)connected: catch up on anything missed meanwhile
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=0.5):
                             if note.payload != self._desk_id:
                                 self._on_notify(note.payload)
-                        conn.execute("SELECT 1")  # notices a dead connection between notifications
+                        # notices a dead connection between notifications, and (guarded) a link
+                        # that swallows bytes: the watchdog cuts it, we reconnect
+                        with watchdog.guarded(conn, limit):
+                            conn.execute("SELECT 1")
             except psycopg.Error:
                 self._set_state(False)
-                self._stop.wait(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF_S)
+                self._stop.wait(self._backoff.failed())
         self._set_state(False)

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from checkin.domain.results import ScanResult
 from checkin.storage import outbox
@@ -46,10 +47,12 @@ def pending_count(conn: Connection) -> int:
     return outbox.pending_count(conn, KINDS)
 
 
-def read_batch(local: Engine, limit: int = BATCH_SIZE) -> Batch | None:
-    """The oldest `limit` outbox rows and the local rows they point at (one read transaction)."""
+def read_batch(local: Engine, limit: int = BATCH_SIZE, seqs: list[int] | None = None) -> Batch | None:
+    """The oldest `limit` outbox rows (or exactly `seqs`) and the local rows they point at (one read
+    transaction)."""
     with read_tx(local) as conn:
-        rows = outbox.oldest(conn, limit, KINDS)
+        # exactly `seqs`: one refused batch, row by row (see `_send_one_by_one`)
+        rows = outbox.oldest(conn, limit, KINDS) if seqs is None else outbox.by_seq(conn, seqs)[:limit]
         if not rows:
             return None
         ids: dict[str, set[str]] = defaultdict(set)
@@ -103,13 +106,18 @@ def push_pending(local: Engine, hub: Engine, desk_id: str, *, batch_size: int = 
     """Push until the outbox is empty; returns the number of outbox rows delivered.
 
     Runs on the caller's thread (the sync thread). A failure leaves the current batch in the outbox;
-    the next attempt resends it, which the hub absorbs.
+    the next attempt resends it, which the hub absorbs. A batch the hub refuses for good (a value it
+    cannot store) is retried row by row and only the refused rows are held (`checkin.sync.held`).
     """
     delivered = 0
     while (batch := read_batch(local, batch_size)) is not None:
-        with hub.begin() as conn:
-            begin_as_desk(conn, desk_id)
-            write_batch(conn, batch)
+        try:
+            _send(hub, desk_id, batch)
+        except DBAPIError as exc:
+            if refusal(exc) is None:
+                raise
+            delivered += _send_one_by_one(local, hub, desk_id, batch)
+            continue
         with write_tx(local) as conn:  # only now: the hub has committed
             outbox.mark_delivered(conn, batch.seqs)
         delivered += len(batch.seqs)
@@ -117,6 +125,49 @@ def push_pending(local: Engine, hub: Engine, desk_id: str, *, batch_size: int = 
             on_batch(len(batch.seqs))
         if len(batch.seqs) < batch_size:
             break
+    return delivered
+
+
+def _send(hub: Engine, desk_id: str, batch: Batch) -> None:
+    with hub.begin() as conn:
+        begin_as_desk(conn, desk_id)
+        write_batch(conn, batch)
+
+
+# SQLSTATEs that no resend can fix: the value itself is wrong for the hub (class 22: too long,
+# out of range, bad encoding...; 23502/23514: a missing or invalid required value)
+_FOR_GOOD = ("22", "23502", "23514")
+
+
+def refusal(exc: BaseException) -> str | None:
+    """The hub's reason when `exc` means "this row can never be stored", else None (retry later)."""
+    orig = getattr(exc, "orig", None)
+    state = getattr(orig, "sqlstate", None) or ""
+    if not state or not (state.startswith(_FOR_GOOD[0]) or state in _FOR_GOOD[1:]):
+        return None
+    return (str(orig).strip().splitlines() or [state])[0]
+
+
+def _send_one_by_one(local: Engine, hub: Engine, desk_id: str, batch: Batch) -> int:
+    """A refused batch, one outbox row per hub transaction: the good rows go, the bad are held."""
+    from checkin.sync.held import hold
+
+    delivered = 0
+    for seq in batch.seqs:
+        single = read_batch(local, 1, seqs=[seq])
+        if single is None:
+            continue
+        try:
+            _send(hub, desk_id, single)
+        except DBAPIError as exc:
+            reason = refusal(exc)
+            if reason is None:
+                raise
+            hold(local, seq, reason)
+            continue
+        with write_tx(local) as conn:
+            outbox.mark_delivered(conn, [seq])
+        delivered += 1
     return delivered
 
 

@@ -8,7 +8,7 @@ person reading the file all see the same thing, and reading it never touches the
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,12 +18,15 @@ from sqlalchemy.engine import Connection
 from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.meta import get_meta
+from checkin.sync.held import HeldItem, held_items
 from checkin.sync.push import pending_count
 from checkin.sync.rows import upsert
 
 CLOCK_WARN_SECONDS = 60.0
+STALE_AFTER_S = 300.0  # default: the desk's list is "old" 5 minutes after the last pull
+STALE_META_KEY = "sync_stale_after_s"  # local_meta override, seconds
 STATE_KEYS = ("online", "last_attempt", "last_success", "last_error", "last_error_at", "clock_offset_ms",
-              "scan_lag_ms", "last_pull")
+              "scan_lag_ms", "last_pull", "connecting")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,25 @@ class SyncStatus:
     since_pull_seconds: float | None  # time since the last successful pull
     clock_offset_seconds: float | None  # hub clock minus this desk's clock
     live: bool = False  # LISTEN/NOTIFY connected (only known while a worker runs)
+    connecting: bool = False  # a sync thread started and has not reached the hub or given up yet
+    stale_after_seconds: float = STALE_AFTER_S
+    held: tuple[HeldItem, ...] = field(default_factory=tuple)  # rows the hub refused for good
+
+    @property
+    def state(self) -> str:
+        """"online" | "offline" | "connecting" (a desk without a hub is offline: it works alone)."""
+        if self.hub is None:
+            return "offline"
+        if self.connecting:
+            return "connecting"
+        return "online" if self.online else "offline"
+
+    @property
+    def stale(self) -> bool:
+        """A hub is set and this desk's copy of the roster and scans is older than the setting."""
+        if self.hub is None:
+            return False
+        return self.since_pull_seconds is None or self.since_pull_seconds > self.stale_after_seconds
 
     @property
     def clock_warning(self) -> bool:
@@ -47,10 +69,16 @@ class SyncStatus:
 
     def summary(self) -> str:
         """One line for a status bar or terminal."""
+        held = f"{len(self.held)} HELD (refused by the hub): see `checkin sync held`" if self.held else ""
         if self.hub is None:
-            return f"No venue hub set; {self.pending} changes kept on this desk"
-        state = "online" if self.online else "OFFLINE"
+            return "; ".join(filter(None, [f"No venue hub set; {self.pending} changes kept on this desk", held]))
+        state = {"online": "online", "offline": "OFFLINE", "connecting": "connecting"}[self.state]
         parts = [f"{state} ({self.hub})", f"{self.pending_scans} scans / {self.pending} changes waiting"]
+        if self.stale:
+            parts.append("list NOT UPDATED " + (f"for {self.since_pull_seconds / 60:.0f} min"
+                                                if self.since_pull_seconds is not None else "yet"))
+        if held:
+            parts.append(held)
         if self.last_success:
             parts.append(f"last sync {self.last_success.astimezone():%H:%M:%S}")
         if self.lag_seconds is not None:
@@ -62,11 +90,14 @@ class SyncStatus:
         return "; ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        for key, value in data.items():
-            if isinstance(value, datetime):
-                data[key] = value.isoformat()
+        data: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            data[f.name] = value.isoformat() if isinstance(value, datetime) else value
         data["clock_warning"] = self.clock_warning
+        data["state"] = self.state
+        data["stale"] = self.stale
+        data["held"] = [h.to_json() for h in self.held]
         return data
 
 
@@ -78,14 +109,18 @@ def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def read_status(engine: Engine, *, live: bool = False, now: datetime | None = None) -> SyncStatus:
-    """Status from the local database alone (any thread; a short read transaction)."""
+def read_status(engine: Engine, *, live: bool = False, now: datetime | None = None,
+                hub: str | None = None) -> SyncStatus:
+    """Status from the local database alone (any thread; a short read transaction). `hub`: the hub
+    a running worker uses, when it was given one rather than the remembered one."""
     now = now or datetime.now(UTC)
     with engine.connect() as conn:
         state = _state(conn)
-        hub = get_meta(conn, "hub_url")
+        hub = hub or get_meta(conn, "hub_url")
         pending = pending_count(conn)
         pending_scans = outbox.pending_count(conn, ("scan",))
+        stale_after = float(get_meta(conn, STALE_META_KEY) or STALE_AFTER_S)
+    held = tuple(held_items(engine))
     last_pull = _time(state.get("last_pull"))
     return SyncStatus(
         hub=hub, online=state.get("online") == "1", pending=pending, pending_scans=pending_scans,
@@ -94,7 +129,7 @@ def read_status(engine: Engine, *, live: bool = False, now: datetime | None = No
         lag_seconds=int(state["scan_lag_ms"]) / 1000 if state.get("scan_lag_ms") else None,
         since_pull_seconds=(now - last_pull).total_seconds() if last_pull else None,
         clock_offset_seconds=int(state["clock_offset_ms"]) / 1000 if state.get("clock_offset_ms") else None,
-        live=live,
+        live=live, connecting=state.get("connecting") == "1", stale_after_seconds=stale_after, held=held,
     )
 
 

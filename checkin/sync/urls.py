@@ -8,6 +8,8 @@ that `psql` and `checkin hub init` print); SQLAlchemy needs the driver named, so
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Engine, create_engine
@@ -15,8 +17,39 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 HUB_SCHEMA = "checkin"
-CONNECT_TIMEOUT_S = 3
 NOTIFY_CHANNEL = "checkin_changes"
+
+
+@dataclass(frozen=True, slots=True)
+class HubTimeouts:
+    """How long a desk waits for the hub, in seconds. Every wait is bounded:
+
+    - `connect`: TCP + TLS + login;
+    - `lock`: waiting for another desk's lock (the hub answers with an error, the round is retried);
+    - `statement`: any one statement (the hub cancels it and says so);
+    - `watchdog`: no answer at all (the request may never have reached the hub): the desk cuts the
+      connection itself. Longer than `statement`, so a slow but alive hub explains itself first.
+
+    The defaults make a stalled link show as offline within about ten seconds. Tests shorten them;
+    `CHECKIN_HUB_WATCHDOG_S` overrides the watchdog for a desk process (fault tests, odd networks).
+    """
+
+    connect: float = 3.0
+    lock: float = 3.0
+    statement: float = 5.0
+    watchdog: float = 6.0
+
+    @classmethod
+    def default(cls) -> HubTimeouts:
+        value = os.environ.get("CHECKIN_HUB_WATCHDOG_S")
+        if not value:
+            return cls()
+        seconds, base = float(value), cls()
+        return replace(base, watchdog=seconds, statement=min(base.statement, seconds * 0.8),
+                       lock=min(base.lock, seconds * 0.5), connect=min(base.connect, seconds))
+
+
+CONNECT_TIMEOUT_S = HubTimeouts().connect
 
 
 class HubUrlError(ValueError):
@@ -63,21 +96,31 @@ def libpq(url: str | URL, *, with_password: bool = True) -> str:
     return u.render_as_string(hide_password=False)
 
 
-def connect_args(application_name: str = "checkin") -> dict[str, Any]:
-    """Short connect timeout and TCP keepalives so a pulled cable is noticed in seconds, not hours."""
+def connect_args(application_name: str = "checkin", timeouts: HubTimeouts | None = None) -> dict[str, Any]:
+    """Connect, statement and lock timeouts and TCP keepalives, so neither a pulled cable nor a
+    busy hub keeps a desk waiting for long (a link that swallows bytes is the watchdog's job)."""
+    tm = timeouts or HubTimeouts.default()
     return {
-        "connect_timeout": CONNECT_TIMEOUT_S,
+        "connect_timeout": max(1, round(tm.connect)),
         "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3,
-        "tcp_user_timeout": 10_000,
+        "tcp_user_timeout": round(tm.watchdog * 1000),
         "application_name": application_name,
-        "options": f"-c search_path={HUB_SCHEMA}",
+        "options": (f"-c search_path={HUB_SCHEMA} -c statement_timeout={round(tm.statement * 1000)} "
+                    f"-c lock_timeout={round(tm.lock * 1000)}"),
     }
 
 
-def hub_engine(url: str | URL, *, password: str | None = None, application_name: str = "checkin") -> Engine:
-    """An engine for the hub; `password` (from the keyring) fills a URL that has none."""
+def hub_engine(url: str | URL, *, password: str | None = None, application_name: str = "checkin",
+               timeouts: HubTimeouts | None = None) -> Engine:
+    """An engine for the hub; `password` (from the keyring) fills a URL that has none. Every call
+    it makes is bounded by `timeouts` (see `HubTimeouts` and `checkin.sync.watchdog`)."""
+    from checkin.sync import watchdog
+
+    tm = timeouts or HubTimeouts.default()
     u = normalise(url)
     if password and not u.password:
         u = u.set(password=password)
-    return create_engine(u, connect_args=connect_args(application_name), pool_pre_ping=True,
-                         pool_size=2, max_overflow=2, pool_recycle=600)
+    engine = create_engine(u, connect_args=connect_args(application_name, tm), pool_pre_ping=False,
+                           pool_size=2, max_overflow=2, pool_recycle=600, pool_timeout=tm.watchdog)
+    watchdog.attach(engine, tm.watchdog)
+    return engine

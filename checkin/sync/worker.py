@@ -10,8 +10,13 @@ When it syncs:
 - when this desk's outbox has rows (checked every `push_check_interval`, a cheap local query), so a
   check-in reaches other desks within about a second without the scan path calling us;
 - every `poll_interval` seconds in any case (the fallback when notifications are lost);
-- after a failure, with exponential backoff (1, 2, 4 ... 30 s); a desk that loses the network
-  keeps scanning locally all the while, and catches up on the next success.
+- after a failure, with exponential backoff (`checkin.sync.backoff`, 1, 2, 4 ... 30 s); a desk
+  that loses the network keeps scanning locally all the while, and catches up on the next success.
+
+No call waits for the hub unbounded (`HubTimeouts`, `checkin.sync.watchdog`): a stalled link makes
+the round fail within the watchdog limit, and when the listener's connection is cut the pooled
+connections are dropped too, so the next round starts fresh and the status says offline within
+seconds rather than after a second wait.
 """
 
 from __future__ import annotations
@@ -23,14 +28,14 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from checkin.storage import outbox
+from checkin.storage.db import write_tx
+from checkin.sync.backoff import Backoff
 from checkin.sync.credentials import load_password
 from checkin.sync.engine import SyncResult, local_desk_id, sync_once
 from checkin.sync.live import HubListener
 from checkin.sync.push import KINDS
-from checkin.sync.status import SyncStatus, read_status
-from checkin.sync.urls import hub_engine, normalise
-
-MAX_BACKOFF_S = 30.0
+from checkin.sync.status import SyncStatus, read_status, write_state
+from checkin.sync.urls import HubTimeouts, display, hub_engine, normalise
 
 
 class SyncWorker:
@@ -38,7 +43,8 @@ class SyncWorker:
                  on_status: Callable[[SyncStatus], None] | None = None,
                  on_changes: Callable[[set[str]], None] | None = None,
                  poll_interval: float = 5.0, push_check_interval: float = 0.25,
-                 password: str | None = None, listen: bool = True) -> None:
+                 password: str | None = None, listen: bool = True, timeouts: HubTimeouts | None = None,
+                 backoff: Backoff | None = None) -> None:
         self.local = local_engine
         self.hub_url = normalise(hub_url)
         self._password = password or (None if self.hub_url.password else load_password(self.hub_url))
@@ -47,6 +53,8 @@ class SyncWorker:
         self.poll_interval = poll_interval
         self.push_check_interval = push_check_interval
         self._listen = listen
+        self.timeouts = timeouts or HubTimeouts.default()
+        self.backoff = backoff or Backoff()
         self._hub: Engine | None = None
         self._lock = threading.Lock()  # one sync at a time (run_once may be called from elsewhere too)
         self._wake = threading.Event()
@@ -62,9 +70,13 @@ class SyncWorker:
         if self._thread is not None:
             return
         self._stopping.clear()
+        with write_tx(self.local) as conn:  # until the first round ends, say so (not yesterday's "online")
+            write_state(conn, connecting="1")
         if self._listen:
             self._listener = HubListener(self.hub_url, local_desk_id(self.local), self._notified,
-                                         password=self._password, on_state=self._live_changed)
+                                         password=self._password, on_state=self._live_changed,
+                                         timeouts=self.timeouts, backoff=Backoff(self.backoff.first,
+                                                                                 self.backoff.maximum))
             self._listener.start()
         self._thread = threading.Thread(target=self._loop, name="checkin-sync", daemon=True)
         self._thread.start()
@@ -91,14 +103,16 @@ class SyncWorker:
         return self._thread is not None and self._thread.is_alive()
 
     def status(self) -> SyncStatus:
-        return read_status(self.local, live=bool(self._listener and self._listener.connected))
+        return read_status(self.local, live=bool(self._listener and self._listener.connected),
+                           hub=display(self.hub_url))
 
     # ------------------------------------------------------------------ work (sync thread)
     def run_once(self) -> SyncResult:
         """One push+pull round on the calling thread; serialised with the background loop."""
         with self._lock:
             if self._hub is None:
-                self._hub = hub_engine(self.hub_url, password=self._password, application_name="checkin-desk")
+                self._hub = hub_engine(self.hub_url, password=self._password, application_name="checkin-desk",
+                                       timeouts=self.timeouts)
             heartbeat_before = self._last_heartbeat
             result = sync_once(self.local, self._hub, last_heartbeat=heartbeat_before)
             if result.ok and (heartbeat_before is None or time.monotonic() - heartbeat_before > 60):
@@ -110,16 +124,15 @@ class SyncWorker:
 
     def _loop(self) -> None:
         """The sync thread's body."""
-        backoff = 0.0
         while not self._stopping.is_set():
             self._wake.clear()
             result = self.run_once()
             self._emit(result)
             if result.ok:
-                backoff, wait = 0.0, self.poll_interval
+                self.backoff.succeeded()
+                wait = self.poll_interval
             else:
-                backoff = min(max(1.0, backoff * 2), MAX_BACKOFF_S)
-                wait = backoff
+                wait = self.backoff.failed()
             deadline = time.monotonic() + wait
             while not self._stopping.is_set():
                 remaining = deadline - time.monotonic()
@@ -147,5 +160,13 @@ class SyncWorker:
 
     def _live_changed(self, connected: bool) -> None:
         """Listener thread: the notification connection came up or went down. The sync thread does a
-        round and reports the new state, so callbacks stay on the sync thread."""
+        round and reports the new state, so callbacks stay on the sync thread. Lost: the pooled hub
+        connections share the listener's path and are likely dead too; drop them (idle ones only,
+        a round in progress is bounded by its own watchdog) so the round connects afresh."""
+        if not connected and self._hub is not None and self._lock.acquire(blocking=False):
+            try:
+                if self._hub is not None:
+                    self._hub.dispose()
+            finally:
+                self._lock.release()
         self._wake.set()

@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.sounds = sounds or SoundPlayer(ctx.settings.sounds)
         self.start_desk = start_desk
         self.resize(1366, 768)
-        self.setMinimumSize(1024, 640)
+        self.setMinimumSize(800, 560)
         self.desk_status = DeskStatusBar(self)
         self.setStatusBar(self.desk_status)
         self.data_changed = DataChanged(self)  # the one refresh path (checkin.ui.refresh)

@@ -24,6 +24,8 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from checkin.domain.messages import say
+
 MAX_DPI = 300
 _MM_PER_PT = 25.4 / 72
 
@@ -65,11 +67,12 @@ def _printer(printer_name: str | None, output_pdf: Path | None) -> tuple[QPrinte
     name = printer_name or default_printer()
     installed = available_printers()
     if not name:
-        raise PrintError("no printer given and this computer has no default printer; "
-                         f"installed: {', '.join(installed) or 'none'}")
+        raise PrintError(say("no printer given and this computer has no default printer; installed: {installed}",
+                             installed=", ".join(installed) or say("none")))
     info = QPrinterInfo.printerInfo(name)
     if info.isNull():
-        raise PrintError(f"no printer named '{name}'; installed: {', '.join(installed) or 'none'}")
+        raise PrintError(say("no printer named '{name}'; installed: {installed}", name=name,
+                             installed=", ".join(installed) or say("none")))
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     return printer, name
 
@@ -83,8 +86,8 @@ def _set_page(printer: QPrinter, width_mm: float, height_mm: float) -> None:
     layout = QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     layout.setMode(QPageLayout.Mode.FullPageMode)
     if not printer.setPageLayout(layout):
-        raise PrintError(f"the printer does not accept a {width_mm:g} x {height_mm:g} mm page; "
-                         "set up that paper size (label) in the printer's settings")
+        raise PrintError(say("the printer does not accept a {width} x {height} mm page; set up that paper size "
+                             "(label) in the printer's settings", width=f"{width_mm:g}", height=f"{height_mm:g}"))
     printer.setFullPage(True)
 
 
@@ -103,10 +106,10 @@ def print_pdf(pdf_path: Path, printer_name: str | None = None, copies: int = 1,
     try:
         document = pdfium.PdfDocument(str(pdf_path))
     except (pdfium.PdfiumError, OSError) as exc:
-        raise PrintError(f"cannot open {pdf_path}: {exc}") from exc
+        raise PrintError(say("cannot open {path}: {error}", path=pdf_path, error=exc)) from exc
     try:
         if len(document) == 0:
-            raise PrintError(f"{pdf_path} has no pages")
+            raise PrintError(say("{path} has no pages", path=pdf_path))
         if page_size_mm is None:
             w_pt, h_pt = document[0].get_size()
             page_size_mm = (w_pt * _MM_PER_PT, h_pt * _MM_PER_PT)
@@ -121,14 +124,15 @@ def print_pdf(pdf_path: Path, printer_name: str | None = None, copies: int = 1,
         target.moveTo(0, 0)
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintError(f"could not start printing on {used} (is it online and is the queue accepting jobs?)")
+            raise PrintError(say("could not start printing on {printer} (is it online and is the queue accepting "
+                                 "jobs?)", printer=used))
         try:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)  # crisp QR modules
             first = True
             for _copy in range(1 if hardware_copies else copies):
                 for index in range(len(document)):
                     if not first and not printer.newPage():
-                        raise PrintError(f"the printer {used} refused a new page")
+                        raise PrintError(say("the printer {printer} refused a new page", printer=used))
                     first = False
                     bitmap = document[index].render(scale=dpi / 72, prefer_bgrx=True)
                     buffer = bitmap.buffer
@@ -137,7 +141,7 @@ def print_pdf(pdf_path: Path, printer_name: str | None = None, copies: int = 1,
                     del image, buffer, bitmap
         finally:
             if not painter.end():
-                raise PrintError(f"printing on {used} failed while sending the job")
+                raise PrintError(say("printing on {printer} failed while sending the job", printer=used))
         return used
     finally:
         document.close()

@@ -18,7 +18,7 @@ from typing import Any
 
 from checkin.resources import resources_root
 
-OUTCOMES = ("accepted", "duplicate", "rejected", "void")
+OUTCOMES = ("accepted", "duplicate", "rejected", "void", "flagged")
 
 
 class SoundPlayer:

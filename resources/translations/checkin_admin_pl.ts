@@ -873,6 +873,11 @@
         <source>Inside now</source>
         <translation>Teraz na sali</translation>
     </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="27" />
+        <source>Seats left</source>
+        <translation>Wolne miejsca</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

@@ -4,40 +4,24 @@
 <context>
     <name>BadgeActions</name>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="64"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="74"/>
         <source>Print again?</source>
         <translation>Wydrukować ponownie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="65"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="75"/>
         <source>The badge of {name} was already printed at {time} at {desk} (copy {n}). Print another copy?</source>
         <translation>Identyfikator osoby {name} został już wydrukowany o {time} przy stanowisku {desk} (egzemplarz {n}). Wydrukować kolejny egzemplarz?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="106"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="115"/>
         <source>The badge was saved as {path}.</source>
         <translation>Identyfikator zapisano jako {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="107"/>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="113"/>
-        <source>Badge not printed</source>
-        <translation>Identyfikator nie został wydrukowany</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="114"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="124"/>
         <source>Printing is not available on this desk. The badge was saved as {path}.</source>
         <translation>Drukowanie nie jest dostępne na tym stanowisku. Identyfikator zapisano jako {path}.</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="121"/>
-        <source>Badge sent to the printer</source>
-        <translation>Identyfikator wysłany do drukarki</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="122"/>
-        <source>{name} · printer {printer}</source>
-        <translation>{name} · drukarka {printer}</translation>
     </message>
 </context>
 <context>
@@ -190,84 +174,109 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="101"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="127"/>
         <source>Search (F2)</source>
         <translation>Szukaj (F2)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="102"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="128"/>
         <source>Walk-in (F3)</source>
         <translation>Nowa osoba (F3)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="103"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="129"/>
         <source>Print badge (Ctrl+P)</source>
         <translation>Drukuj identyfikator (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="159"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="131"/>
+        <source>Search by name</source>
+        <translation>Szukaj po nazwisku</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="132"/>
+        <source>Register a walk-in</source>
+        <translation>Zarejestruj nową osobę</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="133"/>
+        <source>Print the badge</source>
+        <translation>Drukuj identyfikator</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="196"/>
         <source>Desk: {desk}</source>
         <translation>Stanowisko: {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="199"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="222"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="236"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="259"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="260"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="392"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="298"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="482"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="281"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="319"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="282"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="320"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="319"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="370"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="320"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="371"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="331"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="390"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="332"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="391"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="338"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="397"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="356"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="398"/>
+        <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
+        <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="416"/>
+        <source>Save the badge</source>
+        <translation>Zapisz identyfikator</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="438"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="436"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="525"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="437"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="526"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
@@ -295,48 +304,48 @@
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="123"/>
+        <location filename="../../checkin/ui/main_window.py" line="126"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="132"/>
+        <location filename="../../checkin/ui/main_window.py" line="135"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="133"/>
+        <location filename="../../checkin/ui/main_window.py" line="136"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="139"/>
+        <location filename="../../checkin/ui/main_window.py" line="142"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="142"/>
+        <location filename="../../checkin/ui/main_window.py" line="145"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="151"/>
+        <location filename="../../checkin/ui/main_window.py" line="154"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="152"/>
-        <location filename="../../checkin/ui/main_window.py" line="206"/>
+        <location filename="../../checkin/ui/main_window.py" line="155"/>
+        <location filename="../../checkin/ui/main_window.py" line="209"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="155"/>
+        <location filename="../../checkin/ui/main_window.py" line="158"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="207"/>
+        <location filename="../../checkin/ui/main_window.py" line="210"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -357,7 +366,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="213"/>
+        <location filename="../../checkin/ui/main_window.py" line="216"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -366,35 +375,89 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="216"/>
+        <location filename="../../checkin/ui/main_window.py" line="219"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="217"/>
+        <location filename="../../checkin/ui/main_window.py" line="220"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
+    </message>
+</context>
+<context>
+    <name>PrintNotice</name>
+    <message>
+        <location filename="../../checkin/ui/desk/print_notice.py" line="30"/>
+        <source>Badge printing</source>
+        <translation>Drukowanie identyfikatora</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/print_notice.py" line="38"/>
+        <source>Print again</source>
+        <translation>Drukuj ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/print_notice.py" line="39"/>
+        <source>Print the badge again</source>
+        <translation>Wydrukuj identyfikator ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/print_notice.py" line="40"/>
+        <source>Print elsewhere…</source>
+        <translation>Drukuj gdzie indziej…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/print_notice.py" line="41"/>
+        <source>Print the badge on another printer</source>
+        <translation>Wydrukuj identyfikator na innej drukarce</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/print_notice.py" line="43"/>
+        <source>Close the printing notice</source>
+        <translation>Zamknij komunikat o drukowaniu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/print_notice.py" line="65"/>
+        <source>Badge of {name} not printed: {why}</source>
+        <translation>Identyfikator – {name} – nie został wydrukowany: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/print_notice.py" line="74"/>
+        <source>Badge of {name} sent to the printer {printer}.</source>
+        <translation>Identyfikator – {name} – wysłano do drukarki {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/print_notice.py" line="105"/>
+        <source>Save the badge as a PDF to print at another desk</source>
+        <translation>Zapisz identyfikator jako PDF, aby wydrukować go przy innym stanowisku</translation>
     </message>
 </context>
 <context>
     <name>RecentScans</name>
     <message>
         <location filename="../../checkin/ui/desk/recent_scans.py" line="30"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="38"/>
         <source>Recent scans at this desk</source>
         <translation>Ostatnie skany na tym stanowisku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="39"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="42"/>
         <source>Undo check-in (Ctrl+Z)</source>
         <translation>Cofnij rejestrację (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="58"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="44"/>
+        <source>Undo the last check-in</source>
+        <translation>Cofnij ostatnią rejestrację</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="62"/>
         <source>unknown code</source>
         <translation>nieznany kod</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="62"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="66"/>
         <source>undone</source>
         <translation>cofnięto</translation>
     </message>
@@ -402,17 +465,27 @@ Dźwięk: {sound}</translation>
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="85"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="50"/>
+        <source>Scan result</source>
+        <translation>Wynik skanowania</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="60"/>
+        <source>Result mark</source>
+        <translation>Znak wyniku</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="121"/>
         <source>Ready to scan</source>
         <translation>Gotowe do skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="88"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="122"/>
         <source>Show the QR code to the camera, scan it with the handheld scanner, or press F2 to search by name.</source>
         <translation>Pokaż kod QR do kamery, zeskanuj go czytnikiem ręcznym albo naciśnij F2, aby wyszukać po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="107"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="138"/>
         <source>{checkpoint} · {time}</source>
         <translation>{checkpoint} · {time}</translation>
     </message>
@@ -536,182 +609,221 @@ Dźwięk: {sound}</translation>
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="21"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="58"/>
         <source>Welcome</source>
         <translation>Witamy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="22"/>
-        <source>Already checked in</source>
-        <translation>Już zarejestrowany</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="23"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="59"/>
         <source>Check-in undone</source>
         <translation>Rejestrację cofnięto</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="24"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="60"/>
         <source>Not admitted</source>
         <translation>Brak wstępu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="32"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="68"/>
         <source>Back in the room.</source>
         <translation>Ponowne wejście na salę.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="34"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="70"/>
         <source>Exit recorded.</source>
         <translation>Wyjście zapisane.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="35"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="71"/>
         <source>Checked in. Hand over the badge and the conference pack.</source>
         <translation>Zarejestrowano. Wydaj identyfikator i materiały konferencyjne.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="38"/>
-        <source>Already checked in at {time} at {desk}.</source>
-        <translation>Już zarejestrowany o {time} przy stanowisku {desk}.</translation>
+        <location filename="../../checkin/ui/desk/wording.py" line="32"/>
+        <source>Already checked in</source>
+        <comment>female</comment>
+        <translation>Już zarejestrowana</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="34"/>
+        <source>Already checked in</source>
+        <comment>male</comment>
+        <translation>Już zarejestrowany</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="35"/>
+        <source>Already checked in</source>
+        <comment>neutral</comment>
+        <translation>Osoba już zarejestrowana</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/wording.py" line="40"/>
-        <source>Already checked in here today.</source>
-        <translation>Już dziś zarejestrowany w tym miejscu.</translation>
+        <source>Already checked in at {time} at {desk}.</source>
+        <comment>female</comment>
+        <translation>Już zarejestrowana o {time} przy stanowisku {desk}.</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/wording.py" line="42"/>
+        <source>Already checked in at {time} at {desk}.</source>
+        <comment>male</comment>
+        <translation>Już zarejestrowany o {time} przy stanowisku {desk}.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="43"/>
+        <source>Already checked in at {time} at {desk}.</source>
+        <comment>neutral</comment>
+        <translation>Osoba już zarejestrowana o {time} przy stanowisku {desk}.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="48"/>
+        <source>Already checked in here today.</source>
+        <comment>female</comment>
+        <translation>Już dziś zarejestrowana w tym miejscu.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="50"/>
+        <source>Already checked in here today.</source>
+        <comment>male</comment>
+        <translation>Już dziś zarejestrowany w tym miejscu.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="51"/>
+        <source>Already checked in here today.</source>
+        <comment>neutral</comment>
+        <translation>Osoba już dziś zarejestrowana w tym miejscu.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="78"/>
         <source>The check-in was undone; the headcount no longer includes it.</source>
         <translation>Rejestrację cofnięto; nie jest już wliczana do liczby obecnych.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="44"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="80"/>
         <source>Not registered for this day. Send them to the information desk.</source>
         <translation>Brak zgłoszenia na ten dzień. Skieruj uczestnika do punktu informacyjnego.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="46"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="82"/>
         <source>Not registered for this workshop. Check the list of free places with the coordinator.</source>
         <translation>Brak zapisu na te warsztaty. Sprawdź z koordynatorem listę wolnych miejsc.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="49"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="85"/>
         <source>This registration was cancelled. Send them to the information desk.</source>
         <translation>To zgłoszenie zostało anulowane. Skieruj uczestnika do punktu informacyjnego.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="52"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="88"/>
         <source>This ticket was replaced by a newer one. Ask for the newest ticket or use search.</source>
         <translation>Ten bilet zastąpiono nowszym. Poproś o najnowszy bilet albo użyj wyszukiwania.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="55"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="91"/>
         <source>The session is full.</source>
         <translation>Brak wolnych miejsc na sesji.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="57"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="93"/>
         <source>Exit without an entry: this person was not checked in here.</source>
         <translation>Wyjście bez wejścia: ta osoba nie była tu zarejestrowana.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="59"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="95"/>
         <source>Forged or damaged code: the signature does not match. Use search by name.</source>
         <translation>Podrobiony lub uszkodzony kod: podpis się nie zgadza. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="62"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="98"/>
         <source>The handheld scanner types with the wrong keyboard layout (Y and Z swapped). Set the scanner to this computer&apos;s layout.</source>
         <translation>Czytnik ręczny używa złego układu klawiatury (zamienione Y i Z). Ustaw w czytniku układ klawiatury tego komputera.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="66"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="102"/>
         <source>The code arrived with unexpected characters: check the handheld scanner&apos;s keyboard layout, or use search by name.</source>
         <translation>Kod zawiera nieoczekiwane znaki: sprawdź układ klawiatury czytnika ręcznego albo wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="71"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="107"/>
         <source>Not a ticket of this conference, or the code is damaged. Use search by name.</source>
         <translation>To nie jest bilet tej konferencji albo kod jest uszkodzony. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="74"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="110"/>
         <source>Unknown code: nobody on the list has this ticket. Use search by name.</source>
         <translation>Nieznany kod: nikt z listy nie ma takiego biletu. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="77"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="113"/>
         <source>This ticket is for a different event.</source>
         <translation>Ten bilet dotyczy innego wydarzenia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="79"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="115"/>
         <source>This ticket is not valid yet.</source>
         <translation>Ten bilet nie jest jeszcze ważny.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="81"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="117"/>
         <source>This ticket has expired.</source>
         <translation>Ten bilet stracił ważność.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="82"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="118"/>
         <source>Not admitted ({reason}).</source>
         <translation>Brak wstępu ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="87"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="123"/>
         <source>Participant</source>
         <translation>Uczestnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="88"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="124"/>
         <source>Speaker</source>
         <translation>Prelegent</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="89"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="125"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="90"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="126"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="91"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="127"/>
         <source>Staff</source>
         <translation>Obsługa</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="92"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="128"/>
         <source>Organiser</source>
         <translation>Organizator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="93"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="129"/>
         <source>Guest</source>
         <translation>Gość</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="99"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="135"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="100"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="136"/>
         <source>scanner</source>
         <translation>czytnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="101"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="137"/>
         <source>search</source>
         <translation>wyszukiwanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="102"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="138"/>
         <source>walk-in</source>
         <translation>nowa osoba</translation>
     </message>

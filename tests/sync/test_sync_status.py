@@ -34,3 +34,22 @@ def test_offline_desk_shows_what_waits_the_error_and_a_wrong_clock(engine) -> No
     assert "OFFLINE" in text and "2 scans / 3 changes waiting" in text
     assert "CLOCK OFF BY -95 s" in text and "hub unreachable: connection refused" in text
     assert status.to_json()["clock_warning"] is True
+
+
+def test_a_list_not_pulled_for_hours_is_flagged_stale_even_while_online(engine) -> None:  # type: ignore[no-untyped-def]
+    now = datetime(2022, 10, 19, 11, 0, tzinfo=UTC)
+    with write_tx(engine) as conn:
+        set_meta(conn, "hub_url", "postgresql://checkin_desk@192.168.10.5/checkin")
+        write_state(conn, online="1", last_success=(now - timedelta(hours=3)).isoformat(),
+                    last_pull=(now - timedelta(hours=3)).isoformat())
+    status = read_status(engine, now=now)
+    data = status.to_json()
+    assert (data["state"], data["stale"], data["held"]) == ("online", True, [])
+    assert "list NOT UPDATED for 180 min" in status.summary()
+    assert not read_status(engine, now=now - timedelta(hours=3) + timedelta(minutes=4)).stale  # within 5 min
+    with write_tx(engine) as conn:
+        set_meta(conn, "sync_stale_after_s", "60")  # the organiser's stricter setting
+    assert read_status(engine, now=now - timedelta(hours=3) + timedelta(minutes=2)).stale
+    with write_tx(engine) as conn:
+        write_state(conn, connecting="1")  # a sync thread just started: not yesterday's "online"
+    assert read_status(engine, now=now).to_json()["state"] == "connecting"

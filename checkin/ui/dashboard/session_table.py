@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: MIT
-"""Per session: present, capacity and inside-now, with full and nearly full sessions coloured."""
+"""Per session: present, inside now, capacity and seats left, with full and nearly full sessions coloured.
+
+Seats left follow the decision path's capacity rule: inside now where exits are scanned, else present."""
 
 from __future__ import annotations
 
@@ -18,13 +20,13 @@ from checkin.ui.dashboard.common import AMBER, RED, local_time
 class SessionTable(QTableWidget):
     """Read-only table; rows are updated in place so a refresh every second does not flicker."""
 
-    COLUMNS = 7
+    COLUMNS = 8
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, self.COLUMNS, parent)
         self.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("Session"), self.tr("Room"), self.tr("Present"),
-            self.tr("Capacity"), self.tr("Registered"), self.tr("Inside now"),
+            self.tr("Capacity"), self.tr("Registered"), self.tr("Inside now"), self.tr("Seats left"),
         ])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -47,13 +49,15 @@ class SessionTable(QTableWidget):
             starts = local_time(s.starts_at, tz) if s.starts_at else "—"
             ends = detail.ends_at if detail else None
             running = bool(s.starts_at and ends and s.starts_at - timedelta(minutes=15) <= now < ends)
-            full = s.capacity is not None and s.present >= s.capacity
-            nearly = s.capacity is not None and not full and s.present >= 0.9 * s.capacity
+            full = s.seats_left == 0
+            nearly = s.capacity is not None and not full and (s.seats_left or 0) <= 0.1 * s.capacity
             values = [
                 starts, s.title, detail.room if detail else "", str(s.present),
                 str(s.capacity) if s.capacity is not None else "—",
                 str(s.registered) if s.registered is not None else "—",
-                str(s.inside) if s.inside is not None else "—",
+                # inside now is known where exits are scanned (or someone was scanned out anyway)
+                str(s.inside_now) if s.inside is not None or s.inside_now != s.present else "—",
+                str(s.seats_left) if s.seats_left is not None else "—",
             ]
             for col, text in enumerate(values):
                 item = self.item(row, col)
@@ -68,7 +72,7 @@ class SessionTable(QTableWidget):
                 font.setBold(running and col in (0, 1))
                 item.setFont(font)
                 item.setToolTip(f"{s.code} — {s.title}" if col == 1 else "")
-                if col == 3 and (full or nearly):
+                if col in (3, 7) and (full or nearly):
                     item.setForeground(QBrush(QColor("white")))
                     item.setBackground(QBrush(RED if full else AMBER))
                 else:

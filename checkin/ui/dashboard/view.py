@@ -3,7 +3,9 @@
 
 Refreshing: a 1-second timer (a cheap poll, mainly for the clock-driven parts) plus `refresh()`,
 connected by the main window to the one coalescing data-changed signal (checkin.ui.refresh).
-Queries never run on the GUI thread: they go to the task pool, one at a time. A tick asks
+Requests are coalesced here too: a read starts at most every MIN_GAP_S, and the one read after the
+gap answers every request made during it, so fifty scans a second cost three reads. Queries never
+run on the GUI thread: they go to the task pool, one at a time. A tick asks
 first for a cheap fingerprint and skips the full read when nothing changed; a requested refresh
 always reads. Every request carries a generation number and only the result of the latest one is
 applied, so a slow answer for a day the coordinator has already switched away from is dropped
@@ -40,6 +42,7 @@ from checkin.ui.dashboard.session_table import SessionTable
 from checkin.ui.tasks import TaskManager
 
 TICK_MS = 1000
+MIN_GAP_S = 0.3  # reads start at most ~3 times a second, however fast scans ask for them
 FULL_READ_EVERY_S = 15.0  # the 15-minute window and "3 min ago" move even when no data changes
 
 
@@ -58,6 +61,11 @@ class DashboardView(QWidget):
         self._again = False  # a refresh was asked for while a read was running
         self._chosen_day: date | None = None  # None: follow today
         self._last_full = 0.0
+        self._last_start = 0.0
+        self._held_force = False  # a held-back request wanted a full read
+        self._coalesce = QTimer(self)  # fires once when the minimum gap since the last read is over
+        self._coalesce.setSingleShot(True)
+        self._coalesce.timeout.connect(self._release)
         self._projector: ProjectorWindow | None = None
         self._build()
         self.timer = QTimer(self)
@@ -131,10 +139,21 @@ class DashboardView(QWidget):
         super().showEvent(event)
         self._request(force=True)
 
+    def _release(self) -> None:
+        force, self._held_force = self._held_force, False
+        self._request(force)
+
     def _request(self, force: bool) -> None:
         if self._in_flight:
             self._again = self._again or force
             return
+        wait = self._last_start + MIN_GAP_S - time.monotonic()
+        if wait > 0:  # coalesce: one read after the gap answers every request made during it
+            self._held_force = self._held_force or force
+            if not self._coalesce.isActive():
+                self._coalesce.start(int(wait * 1000) + 1)
+            return
+        self._last_start = time.monotonic()
         self._generation += 1
         generation = self._generation
         engine, desk_id, day, now = self.ctx.engine, self.ctx.desk.id, self._chosen_day, self.ctx.clock()

@@ -3,12 +3,14 @@
 
 The rule and the work (reprint check, render, print, then log) are `services.badge_printing`, the
 same call `checkin print` makes; it runs on the pool. This class only asks the reprint question —
-naming when and where the earlier copy was printed — and reports results through the `message`
-signal into the result panel, never through a dialog in the scan flow.
+naming when and where the earlier copy was printed — and reports the printer's answer (sent, or
+not printed and why) through `print_done`/`print_failed`, shown beside the admission by the print
+notice, so a printer problem never looks like a refused entry; never a dialog in the scan flow.
 """
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -21,10 +23,14 @@ from checkin.domain.models import Attendee
 from checkin.ui.desk.wording import local_time
 from checkin.ui.tasks import TaskManager
 
+log = logging.getLogger("checkin.desk.print")
+
 
 class BadgeActions(QObject):
     message = Signal(str, str, str)  # state, headline, detail
     printed = Signal(object)  # PrintRecord
+    print_failed = Signal(object, str)  # Attendee, why (the PDF's path included)
+    print_done = Signal(object, str)  # Attendee, printer name
 
     def __init__(self, ctx: AppContext, tasks: TaskManager, parent: QWidget) -> None:
         super().__init__(parent)
@@ -34,9 +40,10 @@ class BadgeActions(QObject):
         self.question: QMessageBox | None = None
         self.last_pdf: Path | None = None
 
-    def print_badge(self, attendee: Attendee, ask_if_printed: bool = True) -> None:
-        """GUI thread. With `ask_if_printed`, a reprint is printed only after the volunteer agrees."""
-        self._print(attendee, reprint_ok=not ask_if_printed, quiet_if_printed=False)
+    def print_badge(self, attendee: Attendee, ask_if_printed: bool = True, printer: str | None = None) -> None:
+        """GUI thread. With `ask_if_printed`, a reprint is printed only after the volunteer agrees;
+        `printer` overrides the desk's printer for this badge."""
+        self._print(attendee, printer, reprint_ok=not ask_if_printed, quiet_if_printed=False)
 
     def auto_print(self, attendee: Attendee, requested: bool = False) -> None:
         """GUI thread, after an admission: print when asked to (walk-in form) or when the desk's
@@ -47,9 +54,9 @@ class BadgeActions(QObject):
 
         engine = self.ctx.engine
         self.tasks.run(lambda _t: requested or auto_print_enabled(engine)).success(
-            lambda yes: self._print(attendee, reprint_ok=False, quiet_if_printed=True) if yes else None)
+            lambda yes: self._print(attendee, None, reprint_ok=False, quiet_if_printed=True) if yes else None)
 
-    def _confirm(self, attendee: Attendee, records: list[Any]) -> None:
+    def _confirm(self, attendee: Attendee, records: list[Any], printer: str | None = None) -> None:
         last = records[-1]
         tz = self.ctx.event().tz
         when = local_time(last.printed_at, tz)
@@ -62,18 +69,20 @@ class BadgeActions(QObject):
                                                                 n=last.copy_no),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.parent_widget)
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda code: self._print(attendee, reprint_ok=True, quiet_if_printed=False)
+        box.finished.connect(lambda code: self._print(attendee, printer, reprint_ok=True, quiet_if_printed=False)
                              if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes else None)
         self.question = box
         box.open()
 
-    def _print(self, attendee: Attendee, *, reprint_ok: bool, quiet_if_printed: bool) -> None:
-        """One call of the badge-print use case on the pool; the answer comes back as a message."""
+    def _print(self, attendee: Attendee, printer_override: str | None, *, reprint_ok: bool,
+               quiet_if_printed: bool) -> None:
+        """One call of the badge-print use case on the pool; the answer comes back as a signal."""
         from checkin.services.badge_printing import BadgeJob, BadgePrinted, print_badge
 
         ctx = self.ctx
-        job = BadgeJob(attendee, ctx.event(), ctx.settings.badge_template, ctx.settings.printer or None,
-                       language=getattr(self.parent_widget.window(), "language", None))
+        printer_name = ctx.settings.printer if printer_override is None else printer_override
+        # language None: the event's badge language, not the desk's
+        job = BadgeJob(attendee, ctx.event(), ctx.settings.badge_template, printer_name or None)
 
         def work(_t: Any) -> BadgePrinted:
             """Runs on the pool: check the reprint rule, render, print, log."""
@@ -81,34 +90,37 @@ class BadgeActions(QObject):
             return print_badge(ctx.engine, ctx.desk, job, _send, folder, reprint_ok=reprint_ok, clock=ctx.clock)
 
         self.tasks.run(work).success(lambda result: self._printed(attendee, result)).failure(
-            lambda exc, _tb: self._not_printed(attendee, exc, quiet_if_printed))
+            lambda exc, _tb: self._not_printed(attendee, printer_override, exc, quiet_if_printed))
 
     def _printed(self, attendee: Attendee, result: Any) -> None:
         self.last_pdf = result.pdf
+        log.info("badge printed attendee=%s printer=%r", attendee.id, result.printer)
         for record in result.records:
             self.printed.emit(record)
-        self.message.emit("ok", self.tr("Badge sent to the printer"),
-                          self.tr("{name} · printer {printer}").format(name=attendee.full_name, printer=result.printer))
+        self.print_done.emit(attendee, result.printer)
 
-    def _not_printed(self, attendee: Attendee, exc: BaseException, quiet_if_printed: bool) -> None:
+    def _not_printed(self, attendee: Attendee, printer: str | None, exc: BaseException,
+                     quiet_if_printed: bool) -> None:
         from checkin.services.badge_printing import BadgeNotPrinted, PrintingUnavailable, ReprintNeedsConfirmation
 
         if isinstance(exc, ReprintNeedsConfirmation):
             if not quiet_if_printed:
-                self._confirm(attendee, exc.records)
+                self._confirm(attendee, exc.records, printer)
             return
         if isinstance(exc, BadgeNotPrinted):
             # a printer problem must not lose the badge: say where the PDF is, to print it elsewhere
             self.last_pdf = exc.pdf
             if isinstance(exc.cause, PrintingUnavailable):
-                self.message.emit("warn", self.tr("Badge not printed"),
-                                  self.tr("Printing is not available on this desk. The badge was saved as {path}.")
-                                  .format(path=exc.pdf))
+                log.warning("badge print unavailable attendee=%s", attendee.id)
+                self.print_failed.emit(attendee, self.tr("Printing is not available on this desk. The badge was "
+                                                         "saved as {path}.").format(path=exc.pdf))
                 return
-            detail = str(exc) + "\n" + self.tr("The badge was saved as {path}.").format(path=exc.pdf)
-            self.message.emit("error", self.tr("Badge not printed"), detail)
+            log.warning("badge print failed attendee=%s: %s", attendee.id, exc)
+            self.print_failed.emit(attendee, str(exc) + "\n" + self.tr("The badge was saved as {path}.")
+                                   .format(path=exc.pdf))
             return
-        self.message.emit("error", self.tr("Badge not printed"), str(exc))
+        log.warning("badge not made attendee=%s: %s", attendee.id, exc)
+        self.print_failed.emit(attendee, str(exc))
 
 
 def _send(pdf: Path, printer: str | None, copies: int, page_mm: tuple[float, float], job: str) -> str:

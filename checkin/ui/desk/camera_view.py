@@ -20,7 +20,7 @@ class PreviewBox(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(200, 120)
         self.image: QImage | None = None
         self.message = ""
         self.frames_painted = 0

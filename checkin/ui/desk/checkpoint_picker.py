@@ -23,7 +23,7 @@ class CheckpointPicker(QWidget):
         super().__init__(parent)
         self.combo = QComboBox()
         self.combo.setMinimumHeight(42)
-        self.combo.setMinimumWidth(420)
+        self.combo.setMinimumWidth(260)
         font = self.combo.font()
         font.setPointSize(12)
         self.combo.setFont(font)

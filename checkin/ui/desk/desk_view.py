@@ -9,17 +9,31 @@ scan flow opens a modal dialog; a new result simply replaces the old one.
 
 from __future__ import annotations
 
+import logging
+import shutil
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from checkin.app import AppContext
 from checkin.config import update_settings
+from checkin.domain.alerts import AlertRules
 from checkin.domain.decision import Decision
 from checkin.domain.models import Attendee, Checkpoint, Scan
 from checkin.domain.results import Source
@@ -27,6 +41,7 @@ from checkin.services import desk_queries as q
 from checkin.ui.desk.badge_actions import BadgeActions
 from checkin.ui.desk.camera_view import CameraView
 from checkin.ui.desk.checkpoint_picker import CheckpointPicker
+from checkin.ui.desk.print_notice import PrintNotice
 from checkin.ui.desk.recent_scans import RecentScans
 from checkin.ui.desk.result_panel import ResultPanel
 from checkin.ui.desk.search_panel import SearchPanel
@@ -34,6 +49,8 @@ from checkin.ui.desk.walk_in_dialog import CorrectDialog, WalkInDialog
 from checkin.ui.sounds import SoundPlayer
 from checkin.ui.tasks import Task, TaskManager
 from checkin.ui.workers.camera_worker import CameraController, CameraWorker
+
+log = logging.getLogger("checkin.desk")
 
 
 class DeskView(QWidget):
@@ -55,9 +72,15 @@ class DeskView(QWidget):
         self.active_camera = ctx.settings.camera  # may differ from the stored setting (--camera)
         self.dialog: WalkInDialog | CorrectDialog | None = None
         self.closed = False
+        self.last_admission: str | None = None  # scan id of this desk's latest admission (Ctrl+Z)
+        self.alert_rules = AlertRules.for_event(getattr(self.event_info, "settings", None))
         self._build()
         self.badges = BadgeActions(ctx, tasks, self)
         self.badges.message.connect(lambda state, head, detail: self.result.show_message(state, head, detail))
+        self.badges.print_failed.connect(self._print_failed)
+        self.badges.print_done.connect(self.print_notice.show_printed)
+        self.print_notice.reprint_requested.connect(lambda a: self.badges.print_badge(a, ask_if_printed=False))
+        self.print_notice.elsewhere_requested.connect(self._print_elsewhere)
         self._shortcuts()
         self.apply_settings()
 
@@ -68,12 +91,15 @@ class DeskView(QWidget):
         header.setStyleSheet("#deskHeader { background:#24384d; border-radius:10px; } "
                              "#deskHeader QLabel { color:#f4f7fa; }")
         self.event_label = QLabel(self.event_info.name)
+        self.event_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.event_label.setToolTip(self.event_info.name)
         f = self.event_label.font()
-        f.setPointSize(13)
+        f.setPointSize(12)
         f.setBold(True)
         self.event_label.setFont(f)
         self.event_label.setWordWrap(True)
         self.desk_label = QLabel()
+        self.desk_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel()
         cf = self.count_label.font()
         cf.setPointSize(15)
@@ -86,7 +112,7 @@ class DeskView(QWidget):
         titles.addWidget(self.event_label)
         titles.addWidget(self.desk_label)
         hl = QHBoxLayout(header)
-        hl.setContentsMargins(14, 8, 14, 8)
+        hl.setContentsMargins(12, 6, 12, 6)
         hl.addLayout(titles, 3)
         hl.addWidget(self.picker, 4)
         hl.addSpacing(12)
@@ -102,8 +128,12 @@ class DeskView(QWidget):
         self.walk_in_button = QPushButton(self.tr("Walk-in (F3)"))
         self.print_button = QPushButton(self.tr("Print badge (Ctrl+P)"))
         actions = QHBoxLayout()
+        self.search_button.setAccessibleName(self.tr("Search by name"))
+        self.walk_in_button.setAccessibleName(self.tr("Register a walk-in"))
+        self.print_button.setAccessibleName(self.tr("Print the badge"))
         for b in (self.search_button, self.walk_in_button, self.print_button):
-            b.setMinimumHeight(52)
+            b.setMinimumHeight(44)
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             bf = b.font()
             bf.setPointSize(12)
             b.setFont(bf)
@@ -113,17 +143,24 @@ class DeskView(QWidget):
         left.addLayout(actions)
 
         self.result = ResultPanel()
+        self.print_notice = PrintNotice()
         self.recent = RecentScans(self.ctx.clock)
         self.recent.tz = self.tz
+        # room below the result for what other parts add to the desk (IN/OUT, group check-in)
+        self.extras = QVBoxLayout()
+        self.extras.setContentsMargins(0, 0, 0, 0)
         right = QVBoxLayout()
-        right.addWidget(self.result, 3)
+        right.addWidget(self.result, 5)
+        right.addWidget(self.print_notice)
+        right.addLayout(self.extras)
         right.addWidget(self.recent, 2)
 
         body = QHBoxLayout()
-        body.addLayout(left, 5)
+        body.addLayout(left, 4)
         body.addLayout(right, 6)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 6)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.setSpacing(6)
         layout.addWidget(header)
         layout.addLayout(body, 1)
 
@@ -300,12 +337,25 @@ class DeskView(QWidget):
 
     def show_decision(self, decision: Decision, hint: str | None = None, print_requested: bool = False) -> None:
         label = self.picker.combo.currentText().strip() if self.checkpoint == decision.checkpoint else ""
-        self.result.show_decision(decision, self.tz, label)
+        a = decision.attendee
+        alerts = self.alert_rules.alerts(a.notes) if a is not None and decision.result.value != "void" else []
+        self.result.show_decision(decision, self.tz, label, alerts)
         if hint and decision.result.severity == "error":
             self.result.detail.setToolTip(hint)
+        log.info("scan decision result=%s reason=%s scan=%s attendee=%s checkpoint=%s", decision.result.value,
+                 decision.reason, decision.scan_id, a.id if a else "-", decision.checkpoint.key)
+        if decision.admitted:
+            self.last_admission = decision.scan_id
+            if self.print_notice.attendee is not None and self.print_notice.attendee != a:
+                self.print_notice.clear()  # the notice was about the previous person
+        elif decision.result.value == "void" and self.last_admission:
+            self.last_admission = None
         severity = decision.result.severity
-        self.sounds.play("void" if decision.result.value == "void" else
-                         {"ok": "accepted", "warn": "duplicate"}.get(severity, "rejected"))
+        outcome = "void" if decision.result.value == "void" else \
+            {"ok": "accepted", "warn": "duplicate"}.get(severity, "rejected")
+        if outcome == "accepted" and self.alert_rules.rings(alerts):
+            outcome = "flagged"
+        self.sounds.play(outcome)
         self.refresh_recent()
         self.refresh_counts()
         if self.stack.currentWidget() is self.search:
@@ -327,7 +377,15 @@ class DeskView(QWidget):
             self.show_decision).failure(self._undo_failed)
 
     def undo_last(self) -> None:
+        """Ctrl+Z: the last admission at this desk, whatever was shown or printed after it."""
         latest = self.recent.latest_undoable()
+        if self.last_admission is not None:
+            mine = next((r for r in self.recent.items if r.scan.id == self.last_admission), None)
+            if mine is None or self.recent.undoable(mine):
+                service, minutes, scan_id = self.ctx.checkin, self.ctx.settings.undo_minutes, self.last_admission
+                self._write(lambda _t: service.void(scan_id, timedelta(minutes=minutes), "undo at desk")).success(
+                    self.show_decision).failure(self._undo_failed)
+                return
         if latest is None:
             self.result.show_message("warn", self.tr("Nothing to undo"),
                                      self.tr("Only check-ins from the last {n} minutes at this desk can be undone.")
@@ -336,7 +394,30 @@ class DeskView(QWidget):
         self.undo(latest.scan)
 
     def _undo_failed(self, exc: BaseException, _trace: str) -> None:
-        self.result.show_message("warn", self.tr("Cannot undo"), str(exc))
+        self.result.show_message("warn", self.tr("Cannot undo"),
+                                 self.tr("This check-in can no longer be undone here (undone already, or older "
+                                         "than {n} minutes).").format(n=self.ctx.settings.undo_minutes))
+        log.warning("undo refused: %s", exc)
+
+    # ------------------------------------------------------------------ printing
+    def _print_failed(self, attendee: Attendee, why: str) -> None:
+        """The admission stays on the panel (green); the notice beside it says the badge is missing."""
+        self.print_notice.printers = _printers()
+        self.print_notice.show_failed(attendee, why)
+        self.sounds.play("rejected")
+
+    def _print_elsewhere(self, attendee: Attendee, printer: str) -> None:
+        if printer:
+            self.badges.print_badge(attendee, ask_if_printed=False, printer=printer)
+            return
+        pdf = self.badges.last_pdf
+        if pdf is None:
+            return
+        dialog = QFileDialog(self, self.tr("Save the badge"), str(Path.home() / pdf.name), "PDF (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda path: shutil.copyfile(pdf, path))
+        self.save_dialog = dialog
+        dialog.open()
 
     # ------------------------------------------------------------------ refreshes
     def refresh_recent(self) -> None:
@@ -364,6 +445,14 @@ class DeskView(QWidget):
     def show_camera_page(self) -> None:
         self.search.box.clear()
         self.stack.setCurrentWidget(self.camera_view)
+        self.setFocus()
+
+    def back_to_desk(self) -> None:
+        """After a form closes, the desk window gets the keyboard again: Ctrl+Z, F2 and the scanner's
+        Enter must work without a click (window shortcuts only fire in the active window)."""
+        window = self.window()
+        window.raise_()
+        window.activateWindow()
         self.setFocus()
 
     def escape(self) -> None:
@@ -399,6 +488,7 @@ class DeskView(QWidget):
 
         def done(result: WalkIn) -> None:
             dialog.accept()
+            self.back_to_desk()
             self.show_decision(result.decision, print_requested=result.print_badge)
 
         self._write(work).success(done).failure(
@@ -461,6 +551,14 @@ class _Guarded:
     def failure(self, fn: Callable[..., Any]) -> _Guarded:
         self.task.failure(self._live(fn))
         return self
+
+
+def _printers() -> list[str]:
+    try:
+        from checkin.ui.printing import available_printers
+    except ImportError:
+        return []
+    return available_printers()
 
 
 def _list_cameras() -> list[str]:

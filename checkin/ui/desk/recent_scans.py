@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
@@ -32,12 +32,16 @@ class RecentScans(QWidget):
         f.setBold(True)
         self.title.setFont(f)
         self.list = QListWidget()
-        self.list.setMinimumHeight(150)
+        self.list.setMinimumHeight(64)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setAccessibleName(self.tr("Recent scans at this desk"))
         lf = self.list.font()
         lf.setPointSize(11)
         self.list.setFont(lf)
         self.undo = QPushButton(self.tr("Undo check-in (Ctrl+Z)"))
-        self.undo.setMinimumHeight(40)
+        self.undo.setMinimumHeight(36)
+        self.undo.setAccessibleName(self.tr("Undo the last check-in"))
         row = QHBoxLayout()
         row.addWidget(self.title, 1)
         row.addWidget(self.undo)
@@ -82,11 +86,16 @@ class RecentScans(QWidget):
     def latest_undoable(self) -> RecentScan | None:
         return next((r for r in self.items if self.undoable(r)), None)
 
-    def _update_button(self) -> None:
+    def target(self) -> RecentScan | None:
+        """The selected scan when it can be undone, else the latest admission that can (a duplicate or a
+        refusal shown after an admission must not block undoing that admission)."""
         r = self.selected
-        self.undo.setEnabled(r is not None and self.undoable(r))
+        return r if r is not None and self.undoable(r) else self.latest_undoable()
+
+    def _update_button(self) -> None:
+        self.undo.setEnabled(self.target() is not None)
 
     def _undo_selected(self) -> None:
-        r = self.selected
-        if r is not None and self.undoable(r):
+        r = self.target()
+        if r is not None:
             self.undo_requested.emit(r.scan)

@@ -12,14 +12,50 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from checkin.domain.alerts import grammatical_gender
 from checkin.domain.decision import Decision
+from checkin.domain.models import Attendee
 from checkin.domain.results import ScanResult
 
+# Polish sentences about a person agree with their gender; the English source is the same for all
+# three, told apart by the disambiguation ("female", "male", "neutral") that the .ts file carries.
+# Written out call by call: lupdate only collects literal strings.
 
-def headline(result: ScanResult) -> str:
+
+def gender_of(attendee: Attendee | None) -> str:
+    """"f", "m" or "" for sentences about `attendee`: from the roster's gender, else the first name."""
+    return grammatical_gender(attendee.first_name, attendee.notes) if attendee is not None else ""
+
+
+def _already_headline(gender: str) -> str:
+    if gender == "f":
+        return QCoreApplication.translate("Wording", "Already checked in", "female")
+    if gender == "m":
+        return QCoreApplication.translate("Wording", "Already checked in", "male")
+    return QCoreApplication.translate("Wording", "Already checked in", "neutral")
+
+
+def _already_at(gender: str) -> str:
+    if gender == "f":
+        return QCoreApplication.translate("Wording", "Already checked in at {time} at {desk}.", "female")
+    if gender == "m":
+        return QCoreApplication.translate("Wording", "Already checked in at {time} at {desk}.", "male")
+    return QCoreApplication.translate("Wording", "Already checked in at {time} at {desk}.", "neutral")
+
+
+def _already_here(gender: str) -> str:
+    if gender == "f":
+        return QCoreApplication.translate("Wording", "Already checked in here today.", "female")
+    if gender == "m":
+        return QCoreApplication.translate("Wording", "Already checked in here today.", "male")
+    return QCoreApplication.translate("Wording", "Already checked in here today.", "neutral")
+
+
+def headline(result: ScanResult, attendee: Attendee | None = None) -> str:
+    if result is ScanResult.DUPLICATE:
+        return _already_headline(gender_of(attendee))
     return {
         ScanResult.ACCEPTED: QCoreApplication.translate("Wording", "Welcome"),
-        ScanResult.DUPLICATE: QCoreApplication.translate("Wording", "Already checked in"),
         ScanResult.VOID: QCoreApplication.translate("Wording", "Check-in undone"),
     }.get(result, QCoreApplication.translate("Wording", "Not admitted"))
 
@@ -35,9 +71,9 @@ def reason_sentence(decision: Decision, tz: ZoneInfo) -> str:
         return QCoreApplication.translate("Wording", "Checked in. Hand over the badge and the conference pack.")
     if r is ScanResult.DUPLICATE:
         if decision.first_time is not None:
-            return QCoreApplication.translate("Wording", "Already checked in at {time} at {desk}.").format(
+            return _already_at(gender_of(decision.attendee)).format(
                 time=local_time(decision.first_time, tz), desk=decision.first_desk or "?")
-        return QCoreApplication.translate("Wording", "Already checked in here today.")
+        return _already_here(gender_of(decision.attendee))
     if r is ScanResult.VOID:
         return QCoreApplication.translate("Wording", "The check-in was undone; the headcount no longer includes it.")
     if reason.startswith("day_not_registered"):
