@@ -88,6 +88,11 @@ class MainWindow(QMainWindow):
         edits and sync reach the desk and the dashboard."""
         organiser = self._view("OrganiserView")
         self.desk.scans_changed.connect(lambda: self.data_changed.notify("scans"))
+        dashboard = self._view("DashboardView")
+        if dashboard is not None:
+            # the dashboard shows the day the desk records, not the calendar's nearest event day
+            self.desk.picker.checkpoint_changed.connect(
+                lambda cp: dashboard.follow_day(cp.day if cp is not None else None))  # type: ignore[attr-defined]
         if organiser is not None:
             organiser.settings_changed.connect(self._settings_changed)  # type: ignore[attr-defined]
             organiser.event_changed.connect(lambda: self._event_data_changed("event"))  # type: ignore[attr-defined]
