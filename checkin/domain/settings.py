@@ -44,6 +44,8 @@ class DeskSettings:
     camera_mirror: bool = _setting(True, "show the camera preview mirrored")
     camera_width: int = _setting(1280, "requested camera frame width (pixels)")
     camera_height: int = _setting(720, "requested camera frame height (pixels)")
+    camera_roi: str = _setting("", '"" = the whole frame; "X,Y,W,H" in pixels = only look there (the queue '
+                                   "behind the counter stays out)")
     decoder: str = _setting("", 'QR decoder; "" = best available')
     printer: str = _setting("", 'badge printer; "" = the system default printer')
     badge_template: str = _setting("a6", "badge template id (see `checkin badge templates`)")

@@ -25,6 +25,7 @@ from checkin.ui.desk.desk_view import DeskView
 from checkin.ui.desk.hid_filter import HidFilter
 from checkin.ui.desk.status_bar import DeskStatusBar
 from checkin.ui.i18n import LANGUAGES, Translations
+from checkin.ui.refresh import DataChanged
 from checkin.ui.sounds import SoundPlayer
 from checkin.ui.tasks import TaskManager
 from checkin.ui.workers.sync_bridge import SyncBridge
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 560)
         self.desk_status = DeskStatusBar(self)
         self.setStatusBar(self.desk_status)
+        self.data_changed = DataChanged(self)  # the one refresh path (checkin.ui.refresh)
+        self.data_changed.changed.connect(self._refresh_views)
         self.sync = SyncBridge(ctx, tasks, self)
         self.sync.status_changed.connect(self.desk_status.show_sync)
         self.sync.changes_arrived.connect(self._remote_changes)
@@ -87,18 +90,19 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.desk.start)
 
     def _wire_views(self) -> None:
-        """Keep the views in step: a scan here moves the dashboard; organiser edits reach the desk."""
-        dashboard = self._view("DashboardView")
+        """Keep the views in step through `data_changed`: a scan here moves the dashboard; organiser
+        edits and sync reach the desk and the dashboard."""
         organiser = self._view("OrganiserView")
+        self.desk.scans_changed.connect(lambda: self.data_changed.notify("scans"))
+        dashboard = self._view("DashboardView")
         if dashboard is not None:
-            self.desk.scans_changed.connect(dashboard.refresh)  # type: ignore[attr-defined]
             # the dashboard shows the day the desk records, not the calendar's nearest event day
             self.desk.picker.checkpoint_changed.connect(
                 lambda cp: dashboard.follow_day(cp.day if cp is not None else None))  # type: ignore[attr-defined]
         if organiser is not None:
             organiser.settings_changed.connect(self._settings_changed)  # type: ignore[attr-defined]
-            organiser.event_changed.connect(self._local_data_changed)  # type: ignore[attr-defined]
-            organiser.data_wiped.connect(self._local_data_changed)  # type: ignore[attr-defined]
+            organiser.event_changed.connect(lambda: self._event_data_changed("event"))  # type: ignore[attr-defined]
+            organiser.data_wiped.connect(lambda: self._event_data_changed("wipe"))  # type: ignore[attr-defined]
 
     def _view(self, cls: str) -> QWidget | None:
         return next((v for v in self.other_views if type(v).__name__ == cls), None)
@@ -110,15 +114,27 @@ class MainWindow(QMainWindow):
         by the check-in service (attendees are read from the database on every scan).
         """
         if "event" in kinds:
-            service = self.ctx.checkin
-            self.tasks.run_write(lambda _t: service.reload())  # on the writer lane, between scans
-        self._local_data_changed()
+            self._reload_service()
+        self.data_changed.notify(*kinds)
 
-    def _local_data_changed(self) -> None:
-        if self.door is not None:
+    def _event_data_changed(self, kind: str) -> None:
+        """GUI thread: the organiser loaded an event, edited sessions, imported, issued or wiped."""
+        self._reload_service()
+        self.data_changed.notify(kind)
+
+    def _reload_service(self) -> None:
+        """The check-in service caches the event and keys and is used by one thread at a time: it
+        re-reads them on the writer lane, between scans (never on the GUI thread)."""
+        service = self.ctx.checkin
+        self.tasks.run_write(lambda _t: service.reload())
+
+    def _refresh_views(self, kinds: frozenset[str]) -> None:
+        """GUI thread, once per burst of changes (see checkin.ui.refresh)."""
+        if kinds != {"scans"}:  # after its own scan the desk has refreshed itself already
+            self.desk.refresh_recent()
+            self.desk.refresh_counts()
+        if self.door is not None and kinds != {"door"}:  # likewise the door after its own scan
             self.door.refresh()
-        self.desk.refresh_recent()
-        self.desk.refresh_counts()
         dashboard = self._view("DashboardView")
         if dashboard is not None:
             dashboard.refresh()  # type: ignore[attr-defined]
@@ -253,9 +269,7 @@ class MainWindow(QMainWindow):
         door = DoorView(self.ctx, self.tasks, checkpoint, self.sounds, auto_direction=auto)
         door.camera_loop = self.desk.camera_loop
         door.unlock_requested.connect(lambda: self.open_door_dialog(unlock=True))
-        dashboard = self._view("DashboardView")
-        if dashboard is not None:
-            door.scans_changed.connect(dashboard.refresh)  # type: ignore[attr-defined]
+        door.scans_changed.connect(lambda: self.data_changed.notify("door"))
         self.door = door
         self.pages.addWidget(door)
         self.pages.setCurrentWidget(door)

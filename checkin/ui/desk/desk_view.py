@@ -246,7 +246,7 @@ class DeskView(QWidget):
         s = self.ctx.settings
         worker = CameraWorker(spec, decoder_name=s.decoder, mirror=self.camera_view.mirror.isChecked(),
                               width=s.camera_width, height=s.camera_height, loop=self.camera_loop,
-                              debounce_s=s.debounce_seconds)
+                              debounce_s=s.debounce_seconds, roi=s.camera_roi)
         worker.frame_ready.connect(self.camera_view.preview.set_image)
         # bound methods of GUI-thread objects only: a lambda would run on the camera thread
         worker.code_scanned.connect(self._camera_code)
@@ -501,22 +501,21 @@ class DeskView(QWidget):
         dialog.open()
 
     def _register(self, dialog: WalkInDialog, values: dict[str, Any]) -> None:
-        from checkin.services.registration import register_walk_in
+        from checkin.services.walk_in import WalkIn, walk_in
 
-        checkpoint, ctx = self.checkpoint, self.ctx
+        checkpoint, service = self.checkpoint, self.ctx.checkin
         if checkpoint is None:
             dialog.show_error(self.tr("Choose the day or session first (F5)."))
             return
-        day = checkpoint.day
+        wanted = dialog.print_badge.isChecked()
 
-        def work(_t: Any) -> Decision:
-            attendee = register_walk_in(ctx.engine, ctx.desk, days=[day], **values)
-            return ctx.checkin.admit(attendee.id, checkpoint, Source.WALK_IN)
+        def work(_t: Any) -> WalkIn:
+            return walk_in(service, checkpoint, print_requested=wanted, **values)
 
-        def done(decision: Decision) -> None:
+        def done(result: WalkIn) -> None:
             dialog.accept()
             self.back_to_desk()
-            self.show_decision(decision, print_requested=dialog.print_badge.isChecked())
+            self.show_decision(result.decision, print_requested=result.print_badge)
 
         self._write(work).success(done).failure(
             lambda exc, _tb: dialog.show_error(str(exc), getattr(exc, "field", "")))
