@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: MIT
 """The coordinator dashboard tab: registered vs present, sessions, arrivals and desks, live.
 
-Refreshing: a 1-second timer plus `refresh()` (called by the desk after each local scan or sync
-change). Requests are coalesced: a read starts at most every MIN_GAP_S, and the one read after the gap
-answers every request made during it, so fifty scans a second cost three reads. Queries never run
-on the GUI thread: they go to the task pool, one at a time. A tick asks
+Refreshing: a 1-second timer (a cheap poll, mainly for the clock-driven parts) plus `refresh()`,
+connected by the main window to the one coalescing data-changed signal (checkin.ui.refresh).
+Requests are coalesced here too: a read starts at most every MIN_GAP_S, and the one read after the
+gap answers every request made during it, so fifty scans a second cost three reads. Queries never
+run on the GUI thread: they go to the task pool, one at a time. A tick asks
 first for a cheap fingerprint and skips the full read when nothing changed; a requested refresh
 always reads. Every request carries a generation number and only the result of the latest one is
 applied, so a slow answer for a day the coordinator has already switched away from is dropped
@@ -179,16 +180,20 @@ class DashboardView(QWidget):
          .failure(lambda exc, _tb: self._failed(generation, exc))
          .finally_(self._finished))
 
+    def _gone(self) -> bool:
+        """The window was closed while a read was running: its answer has nowhere to go."""
+        return not shiboken6.isValid(self) or not shiboken6.isValid(self.status_label)
+
     def _finished(self) -> None:
+        if self._gone():
+            return
         self._in_flight = False
         if self._again:
             self._again = False
             self._request(force=True)
 
     def _apply(self, generation: int, data: DashboardData | None) -> None:
-        if not shiboken6.isValid(self.event_label):
-            return  # the window closed while the read was running
-        if generation != self._generation or data is None:
+        if self._gone() or generation != self._generation or data is None:
             return  # stale (the day changed meanwhile) or nothing new
         if self.shown_day is not None and data.day != self.shown_day:
             return
@@ -222,7 +227,7 @@ class DashboardView(QWidget):
         self.refreshed.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if self._gone() or generation != self._generation:
             return
         self.status_label.setText(self.tr("Could not read the numbers: {error}").format(error=exc))
         self.status_label.setStyleSheet(f"color: {RED.name()};")
