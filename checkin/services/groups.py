@@ -11,21 +11,26 @@ Thread: any one thread at a time (the app's pool for listing, the writer lane fo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, func, select
 
 from checkin.domain.decision import Decision
 from checkin.domain.messages import say
-from checkin.domain.models import Attendee, Checkpoint
+from checkin.domain.models import Attendee, Checkpoint, Desk, Event
 from checkin.domain.results import Direction, ScanResult, Source
 from checkin.domain.rules import CheckpointState, decide
+from checkin.services.badge_printing import BadgeNotPrinted, BadgePrinted, Send
 from checkin.services.checkin import CheckInService
 from checkin.storage import scans as scan_repo
 from checkin.storage import tables as t
 from checkin.storage.attendees import to_attendee
 from checkin.storage.db import read_tx
+from checkin.storage.types import utcnow
 
 
 class GroupError(LookupError):
@@ -91,3 +96,23 @@ def group_codes(engine: Engine, event_id: str) -> list[tuple[str, int]]:
         rows = conn.execute(select(a.c.group_code, func.count()).where(a.c.event_id == event_id, a.c.group_code != "")
                             .group_by(a.c.group_code).order_by(a.c.group_code)).all()
     return [(r[0], int(r[1])) for r in rows]
+
+
+def print_group_badges(engine: Engine, desk: Desk, attendees: list[Attendee], event: Event, template_id: str,
+                       printer: str | None, send: Send, folder: Path, *,
+                       clock: Callable[[], datetime] = utcnow) -> BadgePrinted:
+    """One PDF (a badge per person), one print job, then one log row per badge — the badge-print
+    use case for a group. Any worker thread; raises BadgeNotPrinted (with the PDF) if the printer fails."""
+    from checkin.badges.log import record_print
+    from checkin.badges.render import render_badges
+    from checkin.badges.templates import load_template
+
+    template = load_template(template_id)
+    pdf = folder / f"badges-{attendees[0].id[:8]}-{len(attendees)}.pdf"
+    render_badges(attendees, event, template, pdf, title=f"{len(attendees)} badges — {event.name}")
+    try:
+        used = send(pdf, printer, 1, template.page_size_mm, f"Badges ({len(attendees)})")
+    except Exception as exc:
+        raise BadgeNotPrinted(exc, pdf) from exc
+    records = [record_print(engine, desk, a.id, template.id, used, clock=clock) for a in attendees]
+    return BadgePrinted(pdf, used, records)

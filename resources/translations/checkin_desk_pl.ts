@@ -4,22 +4,22 @@
 <context>
     <name>BadgeActions</name>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="76"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="67"/>
         <source>Print again?</source>
         <translation>Wydrukować ponownie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="77"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="68"/>
         <source>The badge of {name} was already printed at {time} at {desk} (copy {n}). Print another copy?</source>
         <translation>Identyfikator osoby {name} został już wydrukowany o {time} przy stanowisku {desk} (egzemplarz {n}). Wydrukować kolejny egzemplarz?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="135"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="159"/>
         <source>The badge was saved as {path}.</source>
         <translation>Identyfikator zapisano jako {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="144"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="155"/>
         <source>Printing is not available on this desk. The badge was saved as {path}.</source>
         <translation>Drukowanie nie jest dostępne na tym stanowisku. Identyfikator zapisano jako {path}.</translation>
     </message>
@@ -174,139 +174,139 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="128"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="133"/>
         <source>Group (F4)</source>
         <translation>Grupa (F4)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="129"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="134"/>
         <source>Search (F2)</source>
         <translation>Szukaj (F2)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="130"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="135"/>
         <source>Walk-in (F3)</source>
         <translation>Nowa osoba (F3)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="131"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="136"/>
         <source>Print badge (Ctrl+P)</source>
         <translation>Drukuj identyfikator (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="133"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="138"/>
         <source>Search by name</source>
         <translation>Szukaj po nazwisku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="134"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="139"/>
         <source>Register a walk-in</source>
         <translation>Zarejestruj nową osobę</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="135"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="140"/>
         <source>Print the badge</source>
         <translation>Drukuj identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="136"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="141"/>
         <source>Check in a group together</source>
         <translation>Zarejestruj grupę razem</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="201"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="209"/>
         <source>Desk: {desk}</source>
         <translation>Stanowisko: {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="243"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="266"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="251"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="274"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="307"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="496"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="317"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="522"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="328"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="351"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="329"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="352"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="379"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="405"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="380"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="406"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="401"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="427"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="402"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="428"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="408"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="434"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="409"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="435"/>
         <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
         <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="427"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="453"/>
         <source>Save the badge</source>
         <translation>Zapisz identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="449"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="475"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="542"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="567"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="543"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="568"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="604"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="629"/>
         <source>Whose group?</source>
         <translation>Czyja grupa?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="605"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="630"/>
         <source>Scan or search for one person of the group first.</source>
         <translation>Najpierw zeskanuj lub wyszukaj jedną osobę z grupy.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="612"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="637"/>
         <source>No group</source>
         <translation>Brak grupy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="645"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="670"/>
         <source>{n} of {total} checked in</source>
         <translation>Zarejestrowano {n} z {total}</translation>
     </message>
@@ -377,73 +377,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="78"/>
+        <location filename="../../checkin/ui/main_window.py" line="87"/>
         <source>Check-in — {event} — {desk}</source>
         <translation>Rejestracja — {event} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="81"/>
+        <location filename="../../checkin/ui/main_window.py" line="90"/>
         <source>Reception desk</source>
         <translation>Recepcja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="82"/>
+        <location filename="../../checkin/ui/main_window.py" line="91"/>
         <source>Coordinator dashboard</source>
         <translation>Panel koordynatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="82"/>
+        <location filename="../../checkin/ui/main_window.py" line="91"/>
         <source>Organiser tools</source>
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="91"/>
+        <location filename="../../checkin/ui/main_window.py" line="100"/>
         <source>REHEARSAL — check-ins, prints and walk-ins made now are removed when it ends</source>
         <translation>PRÓBA — rejestracje, wydruki i dopisane osoby z tego czasu zostaną usunięte po jej zakończeniu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="153"/>
+        <location filename="../../checkin/ui/main_window.py" line="177"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="162"/>
+        <location filename="../../checkin/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="163"/>
+        <location filename="../../checkin/ui/main_window.py" line="187"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="169"/>
+        <location filename="../../checkin/ui/main_window.py" line="193"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="172"/>
+        <location filename="../../checkin/ui/main_window.py" line="199"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="181"/>
+        <location filename="../../checkin/ui/main_window.py" line="208"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="182"/>
-        <location filename="../../checkin/ui/main_window.py" line="236"/>
+        <location filename="../../checkin/ui/main_window.py" line="209"/>
+        <location filename="../../checkin/ui/main_window.py" line="331"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="185"/>
+        <location filename="../../checkin/ui/main_window.py" line="212"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="237"/>
+        <location filename="../../checkin/ui/main_window.py" line="332"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -464,7 +464,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="243"/>
+        <location filename="../../checkin/ui/main_window.py" line="338"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -473,14 +473,19 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="246"/>
+        <location filename="../../checkin/ui/main_window.py" line="341"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="247"/>
+        <location filename="../../checkin/ui/main_window.py" line="342"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="196"/>
+        <source>Door mode…</source>
+        <translation>Tryb drzwi…</translation>
     </message>
 </context>
 <context>
@@ -791,17 +796,17 @@ Dźwięk: {sound}</translation>
         <translation>Brak wstępu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="68"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="80"/>
         <source>Back in the room.</source>
         <translation>Ponowne wejście na salę.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="70"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="82"/>
         <source>Exit recorded.</source>
         <translation>Wyjście zapisane.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="71"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="86"/>
         <source>Checked in. Hand over the badge and the conference pack.</source>
         <translation>Zarejestrowano. Wydaj identyfikator i materiały konferencyjne.</translation>
     </message>
@@ -860,144 +865,164 @@ Dźwięk: {sound}</translation>
         <translation>Osoba już dziś zarejestrowana w tym miejscu.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="78"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="93"/>
         <source>The check-in was undone; the headcount no longer includes it.</source>
         <translation>Rejestrację cofnięto; nie jest już wliczana do liczby obecnych.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="80"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="95"/>
         <source>Not registered for this day. Send them to the information desk.</source>
         <translation>Brak zgłoszenia na ten dzień. Skieruj uczestnika do punktu informacyjnego.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="82"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="97"/>
         <source>Not registered for this workshop. Check the list of free places with the coordinator.</source>
         <translation>Brak zapisu na te warsztaty. Sprawdź z koordynatorem listę wolnych miejsc.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="85"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="100"/>
         <source>This registration was cancelled. Send them to the information desk.</source>
         <translation>To zgłoszenie zostało anulowane. Skieruj uczestnika do punktu informacyjnego.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="88"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="103"/>
         <source>This ticket was replaced by a newer one. Ask for the newest ticket or use search.</source>
         <translation>Ten bilet zastąpiono nowszym. Poproś o najnowszy bilet albo użyj wyszukiwania.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="91"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="106"/>
         <source>The session is full.</source>
         <translation>Brak wolnych miejsc na sesji.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="93"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="108"/>
         <source>Exit without an entry: this person was not checked in here.</source>
         <translation>Wyjście bez wejścia: ta osoba nie była tu zarejestrowana.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="95"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="110"/>
         <source>Forged or damaged code: the signature does not match. Use search by name.</source>
         <translation>Podrobiony lub uszkodzony kod: podpis się nie zgadza. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="98"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="113"/>
         <source>The handheld scanner types with the wrong keyboard layout (Y and Z swapped). Set the scanner to this computer&apos;s layout.</source>
         <translation>Czytnik ręczny używa złego układu klawiatury (zamienione Y i Z). Ustaw w czytniku układ klawiatury tego komputera.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="102"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="117"/>
         <source>The code arrived with unexpected characters: check the handheld scanner&apos;s keyboard layout, or use search by name.</source>
         <translation>Kod zawiera nieoczekiwane znaki: sprawdź układ klawiatury czytnika ręcznego albo wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="107"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="122"/>
         <source>Not a ticket of this conference, or the code is damaged. Use search by name.</source>
         <translation>To nie jest bilet tej konferencji albo kod jest uszkodzony. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="110"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="125"/>
         <source>Unknown code: nobody on the list has this ticket. Use search by name.</source>
         <translation>Nieznany kod: nikt z listy nie ma takiego biletu. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="113"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="128"/>
         <source>This ticket is for a different event.</source>
         <translation>Ten bilet dotyczy innego wydarzenia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="115"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="130"/>
         <source>This ticket is not valid yet.</source>
         <translation>Ten bilet nie jest jeszcze ważny.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="117"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="132"/>
         <source>This ticket has expired.</source>
         <translation>Ten bilet stracił ważność.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="118"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="133"/>
         <source>Not admitted ({reason}).</source>
         <translation>Brak wstępu ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="123"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="138"/>
         <source>Participant</source>
         <translation>Uczestnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="124"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="139"/>
         <source>Speaker</source>
         <translation>Prelegent</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="125"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="140"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="126"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="141"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="127"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="142"/>
         <source>Staff</source>
         <translation>Obsługa</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="128"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="143"/>
         <source>Organiser</source>
         <translation>Organizator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="129"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="144"/>
         <source>Guest</source>
         <translation>Gość</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="135"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="150"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="136"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="151"/>
         <source>scanner</source>
         <translation>czytnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="137"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="152"/>
         <source>search</source>
         <translation>wyszukiwanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="138"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="153"/>
         <source>walk-in</source>
         <translation>nowa osoba</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="139"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="154"/>
         <source>kiosk</source>
         <translation>kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="67"/>
+        <source>Goodbye</source>
+        <translation>Do widzenia</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="69"/>
+        <source>Welcome back</source>
+        <translation>Witamy ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="71"/>
+        <source>Session full</source>
+        <translation>Brak miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="84"/>
+        <source>Exit recorded. Their entry has not reached this desk yet; it will be paired when it does.</source>
+        <translation>Wyjście zapisane. Wejście tej osoby jeszcze tu nie dotarło; zostanie połączone, gdy dotrze.</translation>
     </message>
 </context>
 <context>
