@@ -1,7 +1,7 @@
 """rehearsal marks, the rehearsal table and the attendee group column
 
-Revision ID: 0006_i18_rehearsal_groups
-Revises: 0005_i17_paperwork
+Revision ID: 0007_i18_rehearsal_groups
+Revises: 0006_i12_attendance_pending
 Create Date: 2026-12-03
 
 Why columns rather than a side table: a rehearsal row must travel with the scan, print or walk-in it
@@ -15,8 +15,8 @@ from alembic import op
 
 import checkin.storage.types
 
-revision = "0006_i18_rehearsal_groups"
-down_revision = "0005_i17_paperwork"
+revision = "0007_i18_rehearsal_groups"
+down_revision = "0006_i12_attendance_pending"
 branch_labels = None
 depends_on = None
 
