@@ -151,3 +151,20 @@ def test_only_the_organiser_password_closes_the_kiosk(qtbot, kiosk):  # type: ig
     dialog.password.setText("kongres2022")
     dialog.ok.click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+
+
+def test_guessing_booking_codes_rests_the_typed_look_up(qtbot, kiosk, ctx):  # type: ignore[no-untyped-def]
+    with write_tx(ctx.engine) as conn:
+        event = load_event(conn)
+        save_event(conn, replace(event, settings={**event.settings, "kiosk_lookup": "booking_code"}))
+    window = kiosk("pl")
+    window.idle_seconds = 0.1
+    for guess in range(5):
+        with qtbot.waitSignal(window.outcome_shown, timeout=10_000) as shown:
+            window.handle_typed("Żółć-Ślęzak", f"KS22-{2000 + guess}")
+        assert not shown.args[0].welcome
+        window.show_welcome()
+    assert window.welcome.form is not None and not window.welcome.form.isEnabled()
+    with ctx.engine.connect() as conn:  # every guess is in the log, as a kiosk attempt that matched nobody
+        tries = conn.execute(select(t.scan).where(t.scan.c.source == "kiosk")).all()
+    assert [(s.result, s.attendee_id) for s in tries] == [("unknown", None)] * 5

@@ -574,7 +574,7 @@ class DeskView(QWidget):
     def _volunteer_roles(self) -> None:
         from checkin.ui.desk.volunteer_gate import VolunteerGate
 
-        self.gate = VolunteerGate(self.event_info, self)
+        self.gate = VolunteerGate(self.ctx.event, self)
         self.gate.volunteer_changed.connect(self._volunteer_changed)
         self.badges.reprint_gate = lambda then: self.gate.require("reprint", then)
         self.recent.older_with_supervisor = self.gate.required

@@ -76,6 +76,8 @@ class RecentScans(QWidget):
                    f"{source_label(s.source.value)}"
             if r.voided:
                 text += "  ·  " + self.tr("undone")
+            if s.rehearsal_id:
+                text += "  ·  " + self.tr("REHEARSAL")
             item = QListWidgetItem(text)
             item.setForeground(QBrush(QColor("#7a8592" if r.voided else colour)))
             f = item.font()

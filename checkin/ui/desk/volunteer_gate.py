@@ -117,9 +117,10 @@ class VolunteerGate(QObject):
 
     volunteer_changed = Signal(object)  # Volunteer | None
 
-    def __init__(self, event: Event, parent: QWidget) -> None:
+    def __init__(self, event: Event | Callable[[], Event], parent: QWidget) -> None:
         super().__init__(parent)
-        self.event_info = event
+        self._load = event if callable(event) else (lambda: event)
+        self.event_info = self._load()
         self.parent_widget = parent
         self.volunteer: v.Volunteer | None = None
         self.dialog: QDialog | None = None
@@ -154,11 +155,16 @@ class VolunteerGate(QObject):
         if self.required:
             self.ask_sign_in()
 
+    def reload(self) -> None:
+        """GUI thread: take the event's current volunteers and rules (after sync or the organiser's edit)."""
+        self.event_info = self._load()
+
     def needs_supervisor(self, action: str) -> bool:
         return v.needs_supervisor(self.event_info, action, self.volunteer)
 
     def require(self, action: str, then: Callable[[v.Volunteer | None], None]) -> None:
         """Run `then(supervisor or None)` now, or once a supervisor confirmed with their PIN."""
+        self.reload()
         if not self.needs_supervisor(action):
             then(None)
             return

@@ -36,6 +36,9 @@ from checkin.ui.tasks import TaskManager
 from checkin.ui.workers.camera_worker import CameraController, CameraWorker
 from checkin.ui.workers.sync_bridge import SyncBridge
 
+MAX_TYPED_FAILURES = 5
+TYPED_REST_SECONDS = 60.0
+
 
 class KioskWindow(QWidget):
     outcome_shown = Signal(object)  # KioskOutcome, once the screen shows it
@@ -53,6 +56,7 @@ class KioskWindow(QWidget):
         self.idle_seconds = float(ctx.settings.kiosk_idle_seconds)
         self.checkpoint: Checkpoint | None = None
         self.busy = False
+        self.typed_failures = 0  # in a row: after MAX_TYPED_FAILURES the typed look-up rests a while
         self.unlocked = False
         self.closed = False
         self.exit_dialog: ExitDialog | None = None
@@ -147,8 +151,13 @@ class KioskWindow(QWidget):
         from checkin.services import desk_queries as q
 
         engine, clock = self.ctx.engine, self.ctx.clock
-        self.tasks.run(lambda _t: q.checkpoint_choices(engine, clock()).default).success(
-            self._guarded(self._set_checkpoint))
+        def entrance(_t: Any) -> Checkpoint | None:
+            """Pool thread: today's entrance (a kiosk admits to the day, not to a session); none on
+            a day that is not an event day."""
+            choices = q.checkpoint_choices(engine, clock())
+            return Checkpoint(choices.today) if choices.today_is_event_day else None
+
+        self.tasks.run(entrance).success(self._guarded(self._set_checkpoint))
         self.refresh_rehearsal()
         self.sync.start()
         spec = self.ctx.settings.camera
@@ -204,7 +213,20 @@ class KioskWindow(QWidget):
             return
         self._begin()
         self.tasks.run_write(lambda _t: kiosk_service.check_in_typed(service, event, surname, secret, checkpoint)
-                             ).success(self._guarded(self.show_outcome)).failure(self._guarded(self._failed))
+                             ).success(self._guarded(self._typed_outcome)).failure(self._guarded(self._failed))
+
+    def _typed_outcome(self, outcome: KioskOutcome) -> None:
+        """Guessing someone's booking code by trying: after a few misses in a row the form rests."""
+        self.typed_failures = 0 if outcome.welcome else self.typed_failures + 1
+        if self.typed_failures >= MAX_TYPED_FAILURES and self.welcome.form is not None:
+            self.welcome.form.setEnabled(False)
+            QTimer.singleShot(int(TYPED_REST_SECONDS * 1000), self._typed_rested)
+        self.show_outcome(outcome)
+
+    def _typed_rested(self) -> None:
+        if shiboken6.isValid(self) and self.welcome.form is not None:
+            self.typed_failures = 0
+            self.welcome.form.setEnabled(True)
 
     def _begin(self) -> None:
         self.busy = True
