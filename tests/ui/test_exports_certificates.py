@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: MIT
+# ruff: noqa: F811  (pytest fixtures imported from tests/ui/admin_fixtures.py are parameters here)
 """The organiser prints the certificates from the Exports page: numbered on the writer lane, drawn on the
 pool with progress, cancellable, and every file remembered for the end-of-event wipe."""
 
