@@ -457,16 +457,6 @@
         <translation>Instytucja zawiera:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="85"/>
-        <source>Polish</source>
-        <translation>polski</translation>
-    </message>
-    <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="86"/>
-        <source>English</source>
-        <translation>angielski</translation>
-    </message>
-    <message>
         <location filename="../../checkin/ui/organiser/exports_page.py" line="87"/>
         <source>Certificate language:</source>
         <translation>Język zaświadczeń:</translation>

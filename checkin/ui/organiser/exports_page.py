@@ -82,8 +82,8 @@ class ExportsPage(QWidget):
         self.organisation.setPlaceholderText(self.tr("all institutions"))
         form.addRow(self.tr("Institution contains:"), self.organisation)
         self.language = QComboBox(self)
-        self.language.addItem(self.tr("Polish"), "pl")
-        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem("Polski", "pl")  # each language in its own name
+        self.language.addItem("English", "en")
         form.addRow(self.tr("Certificate language:"), self.language)
         self.zip_box = QCheckBox(self.tr("Also a ZIP file per institution"), self)
         form.addRow("", self.zip_box)
