@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 """`checkin export attendance|sessions|matrix|no-shows|certificate|certificates|certificate-register|
-photographers|summary`."""
+photographers|summary|audit`."""
 
 from __future__ import annotations
 
@@ -94,6 +94,10 @@ def register(sub: Any) -> None:
     summ = add_command(ex, "summary", "counts per day, category, session, hour of arrival and desk")
     _common(summ, ("csv", "xlsx", "json"))
     summ.set_defaults(func=cmd_summary)
+
+    from checkin.cli.hub_desk_cmds import register_export
+
+    register_export(ex)
 
 
 def _run(ctx: CliContext, fn: Any, *args: Any, **kwargs: Any) -> Any:

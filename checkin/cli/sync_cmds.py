@@ -11,6 +11,8 @@ from typing import Any
 
 from checkin.cli.context import CliContext, CliError, add_command
 
+INSECURE_HELP = "accept a hub on another computer without TLS (sslmode weaker than require): not recommended"
+
 
 def register(sub: Any) -> None:
     hub = add_command(sub, "hub", "set up the venue database (PostgreSQL) that desks share")
@@ -28,6 +30,11 @@ def register(sub: Any) -> None:
     publish = add_command(hub_sub, "publish", "upload this machine's event and roster to the hub (organiser)")
     publish.add_argument("url", nargs="?", help="the organiser connection string (default: the remembered hub)")
     publish.set_defaults(func=cmd_hub_publish)
+    for parser in (init, upgrade, publish):
+        parser.add_argument("--insecure-hub", action="store_true", help=INSECURE_HELP)
+    from checkin.cli.hub_desk_cmds import register_hub
+
+    register_hub(hub_sub)
 
     sync = add_command(sub, "sync", "exchange check-ins with the venue hub (`checkin sync status` shows state)")
     sync.add_argument("action", nargs="?", choices=["status", "held"],
@@ -42,6 +49,7 @@ def register(sub: Any) -> None:
     mode.add_argument("--once", action="store_true", help="one round: push, pull, exit (default)")
     mode.add_argument("--watch", action="store_true", help="keep syncing live until Ctrl+C")
     sync.add_argument("--poll", type=float, default=5.0, help="seconds between polls in --watch (default 5)")
+    sync.add_argument("--insecure-hub", action="store_true", help=INSECURE_HELP + "; remembered with --hub")
     sync.set_defaults(func=cmd_sync)
 
 
@@ -55,7 +63,7 @@ def cmd_hub_init(ctx: CliContext) -> int:
 
     try:
         setup = init_hub(ctx.args.url, role_prefix=ctx.args.role_prefix, hub_host=ctx.args.hub_host,
-                         reset_passwords=ctx.args.reset_passwords)
+                         reset_passwords=ctx.args.reset_passwords, insecure=ctx.args.insecure_hub)
     except (HubError, HubUrlError) as exc:
         raise _setup_error(exc) from exc
     lines = [f"Hub ready at {display(ctx.args.url)} (schema checkin, revision {setup.revision}).", ""]
@@ -79,7 +87,7 @@ def cmd_hub_upgrade(ctx: CliContext) -> int:
     from checkin.sync.urls import HubUrlError
 
     try:
-        revision = upgrade_hub(ctx.args.url)
+        revision = upgrade_hub(ctx.args.url, insecure=ctx.args.insecure_hub)
     except (HubError, HubUrlError) as exc:
         raise _setup_error(exc) from exc
     ctx.emit({"revision": revision}, f"Hub schema is at revision {revision}.")
@@ -93,7 +101,7 @@ def _hub_url(ctx: CliContext, given: str | None) -> str:
 
     if given:
         try:
-            url, message = remember_hub(ctx.engine, given)
+            url, message = remember_hub(ctx.engine, given, insecure=bool(getattr(ctx.args, "insecure_hub", False)))
         except HubUrlError as exc:
             raise CliError(str(exc)) from exc
         if message:
@@ -106,12 +114,17 @@ def _hub_url(ctx: CliContext, given: str | None) -> str:
     return remembered
 
 
-def _engine_for(url: str) -> Any:
-    from checkin.sync.credentials import load_password
-    from checkin.sync.urls import hub_engine, normalise
+def _engine_for(ctx: CliContext, url: str) -> Any:
+    from checkin.sync.credentials import load_password, remembered_insecure
+    from checkin.sync.urls import HubUrlError, hub_engine, normalise
 
     u = normalise(url)
-    return hub_engine(u, password=None if u.password else load_password(u), application_name="checkin-cli")
+    insecure = bool(getattr(ctx.args, "insecure_hub", False)) or remembered_insecure(ctx.engine)
+    try:
+        return hub_engine(u, password=None if u.password else load_password(u), application_name="checkin-cli",
+                          insecure=insecure)
+    except HubUrlError as exc:
+        raise CliError(str(exc)) from exc
 
 
 def cmd_hub_publish(ctx: CliContext) -> int:
@@ -121,7 +134,7 @@ def cmd_hub_publish(ctx: CliContext) -> int:
     from checkin.sync.rows import SyncError
 
     ctx.desk  # noqa: B018 - the organiser's machine is a desk too (its id tags the upload)
-    hub = _engine_for(_hub_url(ctx, ctx.args.url))
+    hub = _engine_for(ctx, _hub_url(ctx, ctx.args.url))
     try:
         result = publish(ctx.engine, hub)
     except SyncError as exc:
@@ -150,7 +163,7 @@ def _once(ctx: CliContext, url: str) -> int:
     from checkin.sync.engine import sync_once
     from checkin.sync.status import read_status
 
-    hub = _engine_for(url)
+    hub = _engine_for(ctx, url)
     try:
         result = sync_once(ctx.engine, hub)
     finally:
@@ -174,7 +187,7 @@ def _once(ctx: CliContext, url: str) -> int:
 def _watch(ctx: CliContext, url: str) -> int:
     from checkin.sync.credentials import load_password
     from checkin.sync.status import SyncStatus
-    from checkin.sync.urls import normalise
+    from checkin.sync.urls import HubUrlError, normalise
     from checkin.sync.worker import SyncWorker
 
     last: list[tuple[object, ...]] = []
@@ -194,7 +207,10 @@ def _watch(ctx: CliContext, url: str) -> int:
     u = normalise(url)
     worker = SyncWorker(ctx.engine, url, on_status=show, on_changes=changed, poll_interval=ctx.args.poll,
                         password=None if u.password else load_password(u))
-    worker.start()
+    try:
+        worker.start()
+    except HubUrlError as exc:
+        raise CliError(str(exc)) from exc
     try:
         while worker.running:
             time.sleep(0.5)

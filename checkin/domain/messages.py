@@ -89,6 +89,37 @@ POLISH: dict[str, str] = {
     'ticket code "{code}" already belongs to {name}': "kod biletu „{code}” należy już do: {name}",
     "{name}'s registration is cancelled; reactivate it before issuing a new ticket":
         "zgłoszenie osoby {name} jest anulowane; przywróć je przed wydaniem nowego biletu",
+    # the road to the hub and the hub's refusals (checkin.sync.trust)
+    "sslmode={mode} is not a PostgreSQL sslmode; use verify-full":
+        "sslmode={mode} to nie jest tryb SSL PostgreSQL; użyj verify-full",
+    "refusing to send check-ins to {host} with sslmode={mode}: the venue network could read or change them. "
+    "Use the connection string from `checkin hub add-desk` (sslmode=verify-full), or add --insecure-hub "
+    "if you really accept an unencrypted hub":
+        "nie wysyłam wejść do {host} z sslmode={mode}: sieć na miejscu mogłaby je odczytać lub zmienić. "
+        "Użyj adresu z `checkin hub add-desk` (sslmode=verify-full) albo dodaj --insecure-hub, jeśli "
+        "naprawdę godzisz się na nieszyfrowane połączenie z hubem",
+    "the hub has withdrawn this desk's login ({role}): ask the organiser for a new connection "
+    "string; check-ins stay on this desk until then":
+        "hub odebrał temu stanowisku dostęp ({role}): poproś organizatora o nowy adres połączenia; "
+        "do tego czasu wejścia zostają na tym stanowisku",
+    "the hub closed this desk's connection (its login may have been withdrawn); trying again":
+        "hub zamknął połączenie tego stanowiska (być może odebrano mu dostęp); próbuję ponownie",
+    "the hub refused a row this desk may not write (every row must carry this desk's own id, "
+    "and a withdrawn login may write nothing); ask the organiser to check this desk's login":
+        "hub odrzucił wiersz, którego to stanowisko nie może zapisać (każdy wiersz musi nosić "
+        "identyfikator tego stanowiska, a odebrany dostęp nie pozwala zapisać niczego); poproś "
+        "organizatora o sprawdzenie dostępu tego stanowiska",
+    "the hub did not accept this desk's password: paste the connection string from "
+    "`checkin hub add-desk` again":
+        "hub nie przyjął hasła tego stanowiska: wklej ponownie adres z `checkin hub add-desk`",
+    "the hub's certificate does not prove it is the venue hub ({detail}): check the host name "
+    "and the CA file (sslrootcert) in the connection string":
+        "certyfikat huba nie potwierdza, że to hub wydarzenia ({detail}): sprawdź nazwę hosta "
+        "i plik CA (sslrootcert) w adresie połączenia",
+    "the CA file that proves the hub's identity is missing on this desk ({detail}): copy the "
+    "venue's CA certificate there or fix sslrootcert":
+        "na tym stanowisku brakuje pliku CA potwierdzającego tożsamość huba ({detail}): skopiuj "
+        "tam certyfikat CA wydarzenia albo popraw sslrootcert",
     # badge printing (checkin.ui.printing), at the desk and in the CLI
     "no printer given and this computer has no default printer; installed: {installed}":
         "nie wskazano drukarki, a ten komputer nie ma drukarki domyślnej; zainstalowane: {installed}",

@@ -74,22 +74,36 @@ def _no_keyring(reason: str) -> str:
             "variable or a ~/.pgpass file (%APPDATA%\\postgresql\\pgpass.conf on Windows)")
 
 
-def remember_hub(engine: Engine, given: str) -> tuple[str, str]:
+def remember_hub(engine: Engine, given: str, *, insecure: bool | None = None) -> tuple[str, str]:
     """Make `given` this desk's hub: the URL without its password goes to the desk database, the
     password to the OS keyring. Returns (the full URL to connect with now, a sentence about the password).
 
     The single place a hub is remembered, shared by `checkin sync --hub`, the settings page and the
     desk app's sync bridge, so the CLI and the GUI can never disagree about which hub a desk uses.
+    `insecure` (`--insecure-hub`) is remembered with it; None keeps the choice already made. A
+    plain-text road to another computer is refused here, before anything is stored.
     """
     from checkin.storage.db import write_tx
     from checkin.storage.meta import set_meta
+    from checkin.sync.trust import check_transport
     from checkin.sync.urls import libpq
 
     url = normalise(given)
+    allow = remembered_insecure(engine) if insecure is None else insecure
+    check_transport(url, insecure=allow)
     message = store_password(url).message if url.password else ""
     with write_tx(engine) as conn:
         set_meta(conn, "hub_url", libpq(url, with_password=False))
+        set_meta(conn, "hub_insecure", "1" if allow else None)
     return url.render_as_string(hide_password=False), message
+
+
+def remembered_insecure(engine: Engine) -> bool:
+    """Did a person accept an unencrypted hub for this desk (`--insecure-hub`)?"""
+    from checkin.storage.meta import get_meta
+
+    with engine.connect() as conn:
+        return get_meta(conn, "hub_insecure") == "1"
 
 
 def remembered_hub(engine: Engine) -> str | None:

@@ -21,6 +21,7 @@ from checkin.sync.pull import pull_changes
 from checkin.sync.push import BATCH_SIZE, begin_as_desk, merge_attendees, push_pending, upsert_tickets
 from checkin.sync.rows import SyncError, as_dicts, upsert
 from checkin.sync.status import write_state
+from checkin.sync.trust import hub_refusal
 
 HEARTBEAT_SECONDS = 60.0
 
@@ -57,6 +58,9 @@ def describe_error(exc: BaseException) -> str:
     """One line a volunteer can act on, from a driver error."""
     orig = getattr(exc, "orig", None) or exc
     message = (str(orig).strip().splitlines() or [exc.__class__.__name__])[0]
+    refusal = hub_refusal(str(orig))
+    if refusal:
+        return refusal
     low = message.lower()
     if "server closed the connection" in low and "unexpectedly" in low:
         return "hub unreachable: the connection was cut (the hub stopped answering, or restarted)"
@@ -83,7 +87,7 @@ def sync_once(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE,
         offset = measure_clock(hub)
         pushed = push_pending(local, hub, desk_id, batch_size=batch_size)
         if last_heartbeat is None or time.monotonic() - last_heartbeat > HEARTBEAT_SECONDS:
-            _heartbeat(hub, desk_id, offset)
+            _heartbeat(hub, desk_id, offset, local)
         pulled = pull_changes(local, hub, desk_id)
     except (SQLAlchemyError, DBAPIError, SyncError, OSError) as exc:
         message = describe_error(exc)
@@ -104,12 +108,29 @@ def sync_once(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE,
                       time.perf_counter() - started)
 
 
-def _heartbeat(hub: Engine, desk_id: str, offset: float) -> None:
-    """Tell the hub this desk is alive and how far its clock is off (the dashboard shows it)."""
+def refused(local: Engine, message: str) -> SyncResult:
+    """Record a round that could not even start (the hub URL itself is refused) like any failure."""
+    attempt = datetime.now(UTC).isoformat()
+    with write_tx(local) as conn:
+        write_state(conn, online="0", connecting=None, last_attempt=attempt, last_error=message,
+                    last_error_at=attempt)
+    return SyncResult(False, error=message)
+
+
+def _heartbeat(hub: Engine, desk_id: str, offset: float, local: Engine | None = None) -> None:
+    """Tell the hub this desk is alive, its name and how far its clock is off (the dashboard shows
+    it). A heartbeat is an INSERT the hub turns into the desk's status: desks may not update desk rows."""
+    name, version = "", ""
+    if local is not None:
+        with local.connect() as conn:
+            row = conn.execute(select(t.desk.c.name, t.desk.c.app_version).where(t.desk.c.id == desk_id)).first()
+        if row is not None:
+            name, version = row.name, row.app_version or ""
     with hub.begin() as conn:
         begin_as_desk(conn, desk_id)
-        conn.execute(t.desk.update().where(t.desk.c.id == desk_id).values(
-            last_seen=datetime.now(UTC), last_sync=datetime.now(UTC), clock_offset_ms=round(offset * 1000)))
+        conn.execute(text("INSERT INTO desk_heartbeat (desk_id, name, app_version, clock_offset_ms, device_time) "
+                          "VALUES (:d, :n, :v, :o, :t)"),
+                     {"d": desk_id, "n": name, "v": version, "o": round(offset * 1000), "t": datetime.now(UTC)})
 
 
 @dataclass(frozen=True, slots=True)

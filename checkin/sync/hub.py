@@ -2,14 +2,19 @@
 """Setting up the venue hub: schema (Alembic), least-privilege roles and the strings to hand out.
 
 Roles (cluster-wide in PostgreSQL, so their names carry a prefix, `checkin` by default):
-- `<prefix>_organiser`: reads everything, writes the event definition and roster, never deletes
-  or rewrites scans (they are the audit trail; an undo is a void scan);
-- `<prefix>_desk`: reads roster and event, inserts scans, badge prints, walk-ins, roster
-  corrections and their change log, updates attendee rows (corrections) and the derived
-  attendance; no UPDATE or DELETE of scans, no DELETE at all, no DDL;
-- `<prefix>_dashboard`: SELECT only.
-The schema is owned by the admin who ran `checkin hub init`; the feed trigger runs as that owner
-(SECURITY DEFINER), so no desk can write the change feed directly.
+- `<prefix>_organiser`: reads everything, writes the event definition and roster, hands out and
+  revokes desk logins (through functions owned by the hub's owner), never deletes or rewrites scans
+  (they are the audit trail; an undo is a void scan);
+- `<prefix>_desks` (no login): what every desk may do. It reads the event and the roster without
+  e-mail and phone (unless the organiser turns on "show contact at desks"), inserts scans, badge
+  prints, walk-ins, roster corrections, tickets and heartbeats carrying its own desk id (row-level
+  policies, see migration 0003_i13_trust), may only revoke a ticket, and writes no attendance (the
+  hub derives it), no event, key or desk row of another desk; no DELETE, no DDL;
+- `<prefix>_desk`: the shared desk login (a member of `<prefix>_desks`) for small events;
+  `<prefix>_d_<name>`: one login per desk (`checkin hub add-desk`), also a member;
+- `<prefix>_dashboard`: reads the event, desks' status and attendance counts, no personal data.
+The schema is owned by the admin who ran `checkin hub init`; triggers run as that owner
+(SECURITY DEFINER), so no desk can write the change feed, attendance or the audit directly.
 """
 
 from __future__ import annotations
@@ -28,31 +33,51 @@ from checkin.sync.urls import HUB_SCHEMA, HubTimeouts, hub_engine, libpq, normal
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 ROLE_KINDS = ("organiser", "desk", "dashboard")
+DESK_GROUP = "desks"  # the group role every desk login is a member of: <prefix>_desks
+DESK_LOGIN = "d"  # per-desk logins: <prefix>_d_<name>
 
 ALL_TABLES = ("event", "event_day", "event_key", "session", "attendee", "attendee_change", "ticket",
-              "desk", "scan", "attendance", "badge_print", "change")
-GRANTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "organiser": {
-        "SELECT": ALL_TABLES,
-        "INSERT": ("event", "event_day", "event_key", "session", "attendee", "attendee_change", "ticket",
-                   "desk", "scan", "attendance", "badge_print"),
-        "UPDATE": ("event", "event_day", "event_key", "session", "attendee", "ticket", "desk", "attendance"),
-        "DELETE": ("event_day", "event_key", "session"),
-    },
-    "desk": {
-        "SELECT": ALL_TABLES,
-        "INSERT": ("scan", "badge_print", "attendee", "attendee_change", "ticket", "desk", "attendance"),
-        "UPDATE": ("attendee", "ticket", "desk", "attendance"),
-    },
-    "dashboard": {"SELECT": ALL_TABLES},
+              "desk", "scan", "attendance", "badge_print", "change", "desk_heartbeat")
+CONTACT_COLUMNS = ("email", "phone")
+# what a desk may read of a person, and change when it corrects a roster row: it may write down a
+# phone number the person at the desk gives, but not read anyone's (unless "show contact at desks").
+# "*" is every column the table has when `hub init` runs, "-name" leaves one out (so a column a
+# later migration adds is granted without listing it here).
+DESK_READS = ("*", *(f"-{c}" for c in CONTACT_COLUMNS))
+DESK_CORRECTS = ("*", "-id", "-event_id")
+
+Grant = tuple[str, str, tuple[str, ...] | None]  # (privilege, table, columns or None for all)
+
+
+def _each(privilege: str, tables: tuple[str, ...]) -> list[Grant]:
+    return [(privilege, table, None) for table in tables]
+
+
+GRANTS: dict[str, list[Grant]] = {
+    "organiser": [
+        *_each("SELECT", (*ALL_TABLES, "hub_login", "hub_audit", "hub_setting", "checkpoint_counts", "desk_status")),
+        *_each("INSERT", ("event", "event_day", "event_key", "session", "attendee", "attendee_change", "ticket",
+                          "desk", "scan", "badge_print", "desk_heartbeat")),
+        *_each("UPDATE", ("event", "event_day", "event_key", "session", "attendee", "ticket", "desk")),
+        *_each("DELETE", ("event_day", "event_key", "session")),
+    ],
+    DESK_GROUP: [
+        *_each("SELECT", tuple(t for t in ALL_TABLES if t != "attendee")),
+        ("SELECT", "attendee", DESK_READS),
+        *_each("INSERT", ("scan", "badge_print", "attendee", "attendee_change", "ticket", "desk", "desk_heartbeat")),
+        ("UPDATE", "attendee", DESK_CORRECTS),
+        ("UPDATE", "ticket", ("revoked_at",)),
+    ],
+    "dashboard": _each("SELECT", ("event", "event_day", "session", "checkpoint_counts", "desk_status")),
 }
+SEQUENCES = {"organiser": ("desk_heartbeat_id_seq",), DESK_GROUP: ("desk_heartbeat_id_seq",), "dashboard": ()}
+ORGANISER_FUNCTIONS = ("add_desk_login(text, text, text)", "revoke_desk_login(text)",
+                       "terminate_desk_sessions(text)", "set_contact_at_desks(boolean)")
 # The certificate register (issue 17): organisers only; desks never see it (see sync/register.py).
 # UPDATE on attendee_change lets `checkin purge` blank the personal values kept in the change log.
 REGISTER_TABLES = ("certificate", "certificate_issue", "certificate_counter")
-GRANTS["organiser"]["SELECT"] += REGISTER_TABLES
-GRANTS["organiser"]["INSERT"] += REGISTER_TABLES
-GRANTS["organiser"]["UPDATE"] += ("certificate", "certificate_counter", "attendee_change")
-SEQUENCES = {"organiser": ("attendance_id_seq",), "desk": ("attendance_id_seq",), "dashboard": ()}
+GRANTS["organiser"] += [*_each("SELECT", REGISTER_TABLES), *_each("INSERT", REGISTER_TABLES),
+                        *_each("UPDATE", ("certificate", "certificate_counter", "attendee_change"))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +145,12 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text(f"SELECT version_num FROM {HUB_SCHEMA}.alembic_version")).scalar()
 
 
-def upgrade_hub(admin_url: str | URL, *, limits: HubLimits | None = None) -> str:
+def upgrade_hub(admin_url: str | URL, *, limits: HubLimits | None = None, insecure: bool = False) -> str:
     """Create or migrate the hub schema to head; needs a role allowed to create the schema. Also
     (re)applies the hub's time limits to the database and every role granted access to it."""
     from alembic import command
 
-    engine = _admin_engine(admin_url)
+    engine = _admin_engine(admin_url, insecure)
     try:
         with engine.connect() as conn:
             command.upgrade(_alembic_config(conn), "head")
@@ -156,24 +181,47 @@ def role_name(prefix: str, kind: str) -> str:
 
 
 def init_hub(admin_url: str | URL, *, role_prefix: str = "checkin", hub_host: str | None = None,
-             reset_passwords: bool = False, limits: HubLimits | None = None) -> HubSetup:
+             reset_passwords: bool = False, limits: HubLimits | None = None, insecure: bool = False) -> HubSetup:
     """`checkin hub init`: schema + migrations + roles + grants + time limits. Safe to run again.
 
     Existing roles keep their passwords unless `reset_passwords`; new roles get random ones.
     """
-    revision = upgrade_hub(admin_url, limits=limits)
+    revision = upgrade_hub(admin_url, limits=limits, insecure=insecure)
     admin = normalise(admin_url)
-    engine = _admin_engine(admin)
+    engine = _admin_engine(admin, insecure)
     roles: list[HubRole] = []
     try:
         with engine.begin() as conn:
+            group = role_name(role_prefix, DESK_GROUP)
+            _ensure_group(conn, group)
+            _grant(conn, group, DESK_GROUP, str(admin.database))
+            for key, value in (("role_prefix", role_prefix), ("desk_group", group)):
+                conn.execute(text("INSERT INTO hub_setting (key, value) VALUES (:k, :v) ON CONFLICT (key) "
+                                  "DO UPDATE SET value = EXCLUDED.value"), {"k": key, "v": value})
             for kind in ROLE_KINDS:
                 name = role_name(role_prefix, kind)
                 password = _ensure_role(conn, name, reset_passwords)
-                _grant(conn, name, kind, str(admin.database))
+                if kind == "desk":
+                    _revoke_direct(conn, name)
+                    conn.exec_driver_sql(f'GRANT "{group}" TO "{name}"')
+                    conn.exec_driver_sql(f'ALTER ROLE "{name}" IN DATABASE "{admin.database}" '
+                                         f'SET search_path = {HUB_SCHEMA}')
+                else:
+                    _grant(conn, name, kind, str(admin.database))
+                if kind in ("organiser", "desk"):
+                    conn.execute(text("INSERT INTO hub_login (role_name, kind, label) VALUES (:r, :k, :l) "
+                                      "ON CONFLICT (role_name) DO NOTHING"),
+                                 {"r": name, "k": "organiser" if kind == "organiser" else "shared",
+                                  "l": "organiser" if kind == "organiser" else "shared"})
                 # _replace, not set(): set() ignores None and would leak the admin's password
                 public = admin._replace(username=name, password=password, host=hub_host or admin.host)
                 roles.append(HubRole(kind, name, password, libpq(public)))
+            organiser = role_name(role_prefix, "organiser")
+            for signature in ORGANISER_FUNCTIONS:
+                conn.exec_driver_sql(f'GRANT EXECUTE ON FUNCTION {HUB_SCHEMA}.{signature} TO "{organiser}"')
+            contact = conn.execute(text("SELECT value FROM hub_setting WHERE key = 'show_contact_at_desks'")).scalar()
+            if contact == "on":
+                conn.exec_driver_sql(f'GRANT SELECT (email, phone) ON {HUB_SCHEMA}.attendee TO "{group}"')
             apply_limits(conn, str(admin.database), [r.name for r in roles], limits or HubLimits())
     except SQLAlchemyError as exc:
         raise HubError(f"cannot create the hub roles (the URL must be an admin such as postgres): "
@@ -181,6 +229,11 @@ def init_hub(admin_url: str | URL, *, role_prefix: str = "checkin", hub_host: st
     finally:
         engine.dispose()
     return HubSetup(revision, tuple(roles))
+
+
+def _ensure_group(conn: Connection, name: str) -> None:
+    if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first() is None:
+        conn.exec_driver_sql(f'CREATE ROLE "{name}" NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE')
 
 
 def _ensure_role(conn: Connection, name: str, reset: bool) -> str | None:
@@ -195,35 +248,55 @@ def _ensure_role(conn: Connection, name: str, reset: bool) -> str | None:
     return password
 
 
+def _revoke_direct(conn: Connection, role: str) -> None:
+    """Drop the role's own table rights (REVOKE on a table takes its column rights too): what it may
+    do comes from `GRANTS` afresh, so an upgraded hub loses the rights older versions handed out."""
+    q = f'"{role}"'
+    conn.exec_driver_sql(f'REVOKE CREATE ON SCHEMA {HUB_SCHEMA} FROM {q}')
+    conn.exec_driver_sql(f'REVOKE ALL ON ALL TABLES IN SCHEMA {HUB_SCHEMA} FROM {q}')
+    conn.exec_driver_sql(f'REVOKE ALL ON ALL SEQUENCES IN SCHEMA {HUB_SCHEMA} FROM {q}')
+
+
 def _grant(conn: Connection, role: str, kind: str, database: str) -> None:
     q = f'"{role}"'
     conn.exec_driver_sql(f'GRANT CONNECT ON DATABASE "{database}" TO {q}')
     conn.exec_driver_sql(f'GRANT USAGE ON SCHEMA {HUB_SCHEMA} TO {q}')
-    conn.exec_driver_sql(f'REVOKE CREATE ON SCHEMA {HUB_SCHEMA} FROM {q}')
-    conn.exec_driver_sql(f'REVOKE ALL ON ALL TABLES IN SCHEMA {HUB_SCHEMA} FROM {q}')
-    for privilege, tables in GRANTS[kind].items():
-        names = ", ".join(f"{HUB_SCHEMA}.{t}" for t in tables)
-        conn.exec_driver_sql(f"GRANT {privilege} ON {names} TO {q}")
+    _revoke_direct(conn, role)
+    for privilege, table, columns in GRANTS[kind]:
+        cols = f" ({', '.join(_column_list(conn, table, columns))})" if columns else ""
+        conn.exec_driver_sql(f"GRANT {privilege}{cols} ON {HUB_SCHEMA}.{table} TO {q}")
     for seq in SEQUENCES[kind]:
         conn.exec_driver_sql(f"GRANT USAGE ON SEQUENCE {HUB_SCHEMA}.{seq} TO {q}")
     conn.exec_driver_sql(f'ALTER ROLE {q} IN DATABASE "{database}" SET search_path = {HUB_SCHEMA}')
 
 
+def _column_list(conn: Connection, table: str, spec: tuple[str, ...]) -> list[str]:
+    if "*" not in spec:
+        return list(spec)
+    left_out = {c[1:] for c in spec if c.startswith("-")}
+    found = conn.execute(text("SELECT column_name FROM information_schema.columns WHERE table_schema = :s "
+                              "AND table_name = :t ORDER BY ordinal_position"), {"s": HUB_SCHEMA, "t": table})
+    return [c for c in found.scalars() if c not in left_out]
+
+
 def drop_roles(admin_url: str | URL, role_prefix: str) -> None:
-    """Remove the roles of one prefix (tests; retiring a hub). Their objects must be gone already."""
+    """Remove the roles of one prefix, per-desk logins included (tests; retiring a hub).
+    Their objects must be gone already (drop the hub database first)."""
     engine = _admin_engine(admin_url)
     try:
         with engine.begin() as conn:
-            for kind in ROLE_KINDS:
-                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role_name(role_prefix, kind)}"')
+            desks = conn.execute(text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :p)"),
+                                 {"p": f"{_valid_prefix(role_prefix)}_{DESK_LOGIN}_"}).scalars().all()
+            for name in [*desks, *(role_name(role_prefix, k) for k in (*ROLE_KINDS, DESK_GROUP))]:
+                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{name}"')
     finally:
         engine.dispose()
 
 
-def _admin_engine(url: str | URL) -> Engine:
+def _admin_engine(url: str | URL, insecure: bool = False) -> Engine:
     # migrations on a big hub may take minutes: generous limits, but never unbounded
     return hub_engine(url, application_name="checkin-hub-admin",
-                      timeouts=HubTimeouts(connect=10, lock=60, statement=600, watchdog=660))
+                      timeouts=HubTimeouts(connect=10, lock=60, statement=600, watchdog=660), insecure=insecure)
 
 
 def _first_line(exc: BaseException) -> str:

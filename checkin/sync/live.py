@@ -24,7 +24,11 @@ class HubListener:
 
     def __init__(self, hub_url: str | URL, desk_id: str, on_notify: Callable[[str], None], *,
                  password: str | None = None, on_state: Callable[[bool], None] | None = None,
-                 timeouts: HubTimeouts | None = None, backoff: Backoff | None = None) -> None:
+                 timeouts: HubTimeouts | None = None, backoff: Backoff | None = None,
+                 insecure: bool = False) -> None:
+        from checkin.sync.trust import check_transport
+
+        check_transport(hub_url, insecure=insecure)
         url = normalise(hub_url)
         if password and not url.password:
             url = url.set(password=password)

@@ -33,7 +33,7 @@ from checkin.storage.meta import get_meta, set_meta
 from checkin.storage.outbox import enqueue, pending_refs
 from checkin.storage.scans import recompute_attendance
 from checkin.sync.push import attendance_keys
-from checkin.sync.rows import SyncError, as_dicts, attendee_key, superseded_change, upsert
+from checkin.sync.rows import SyncError, as_dicts, attendee_key, permitted_columns, superseded_change, upsert
 
 PAGE_SIZE = 1000
 CURSOR_KEY = "pull_cursor"
@@ -121,6 +121,17 @@ def read_page(hub: Engine, cursor: Cursor, desk_id: str, limit: int = PAGE_SIZE,
                 return []
             return as_dicts(conn.execute(select(table).where(table.c[key].in_(sorted(wanted)))), table)
 
+        def fetch_attendees(wanted: set[str]) -> list[dict[str, Any]]:
+            """Only the columns this login may read; contact fields it may not read arrive empty,
+            so a desk keeps no e-mail or phone the organiser did not show it."""
+            if not wanted:
+                return []
+            readable = permitted_columns(conn, t.attendee)
+            hidden = {c.name: "" for c in t.attendee.columns if c.name not in readable}
+            rows = conn.execute(select(*(t.attendee.c[n] for n in readable))
+                                .where(t.attendee.c.id.in_(sorted(wanted))))
+            return [{**r, **hidden} for r in as_dicts(rows, t.attendee)]
+
         events = ids["event"]
         if want_events:  # a desk's first pull: the event definition before any roster row
             events |= {r[0] for r in conn.execute(select(t.event.c.id))}
@@ -128,7 +139,7 @@ def read_page(hub: Engine, cursor: Cursor, desk_id: str, limit: int = PAGE_SIZE,
             cursor=following, kinds={f.kind for f in feed if f.kind in ids},
             events=fetch(t.event, "id", events), days=fetch(t.event_day, "event_id", events),
             sessions=fetch(t.session, "event_id", events), keys=fetch(t.event_key, "event_id", events),
-            attendees=fetch(t.attendee, "id", ids["attendee"]),
+            attendees=fetch_attendees(ids["attendee"]),
             tickets=fetch(t.ticket, "attendee_id", ids["attendee"]),
             changes=fetch(t.attendee_change, "id", ids["attendee_change"]),
             desks=[d for d in fetch(t.desk, "id", ids["desk"]) if d["id"] != desk_id],
@@ -183,6 +194,8 @@ def _apply_attendees(conn: Connection, rows: list[dict[str, Any]], desk_id: str)
             take.append(row)
             continue
         if attendee_key(mine) == attendee_key(row):
+            if any(mine[c] != row[c] for c in ("email", "phone")):  # the organiser showed or hid contact
+                take.append(row)
             continue
         if row["id"] in pending:
             if attendee_key(mine) > attendee_key(row):

@@ -3,8 +3,9 @@
 
 Idempotent by construction, so a lost reply is simply resent: scans, prints and change-log rows
 are `INSERT ... ON CONFLICT (id) DO NOTHING` on ids made at the desk; attendance at the hub is
-re-derived from the hub's scan log (`recompute_attendance`, the one definition of attendance) under
-a per-attendee advisory lock, so two desks pushing the same person at once cannot race; attendee
+derived by the hub itself from its scan log (a trigger, migration 0003_i13_trust: desks hold no
+write right on it) under a per-attendee advisory lock, so two desks pushing the same person at once
+cannot race; every row a desk inserts carries its own desk id (the hub refuses others); attendee
 rows merge by (version, updated_at, desk) and a loser is kept as an `attendee_change` row with
 outcome `superseded`. Outbox rows are deleted only after the hub transaction has committed.
 """
@@ -26,7 +27,7 @@ from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
 from checkin.storage.outbox import KINDS
-from checkin.sync.rows import as_dicts, attendee_key, superseded_change, upsert
+from checkin.sync.rows import as_dicts, attendee_key, permitted_columns, superseded_change, upsert
 
 BATCH_SIZE = 500
 _ATTENDANCE_RESULTS = (ScanResult.ACCEPTED.value, ScanResult.VOID.value)
@@ -91,14 +92,13 @@ def begin_as_desk(hub: Connection, desk_id: str) -> None:
 
 def write_batch(hub: Connection, batch: Batch) -> None:
     """Apply one batch inside the caller's hub transaction."""
-    if batch.desks:
-        upsert(hub, t.desk, batch.desks, ["id"])
+    if batch.desks:  # registration only: later name and status travel in the heartbeat
+        upsert(hub, t.desk, batch.desks, ["id"], update=False)
     upsert(hub, t.attendee_change, batch.changes, ["id"], update=False)
     merge_attendees(hub, batch.attendees)
     upsert_tickets(hub, batch.tickets)
     upsert(hub, t.badge_print, batch.prints, ["id"], update=False)
-    upsert(hub, t.scan, batch.scans, ["id"], update=False)
-    recompute_hub_attendance(hub, batch.scans)
+    upsert(hub, t.scan, batch.scans, ["id"], update=False)  # the hub derives attendance from these
 
 
 def push_pending(local: Engine, hub: Engine, desk_id: str, *, batch_size: int = BATCH_SIZE,
@@ -176,8 +176,11 @@ def merge_attendees(hub: Connection, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     ids = sorted(r["id"] for r in rows)
+    readable = permitted_columns(hub, t.attendee)  # a desk login reads no e-mail or phone
+    writable = set(permitted_columns(hub, t.attendee, "UPDATE"))
     current = {r.id: r._mapping for r in hub.execute(
-        select(t.attendee).where(t.attendee.c.id.in_(ids)).order_by(t.attendee.c.id).with_for_update(key_share=True)
+        select(*(t.attendee.c[n] for n in readable)).where(t.attendee.c.id.in_(ids)).order_by(t.attendee.c.id)
+        .with_for_update(key_share=True)
     )}
     inserts: list[dict[str, Any]] = []
     for row in rows:
@@ -189,12 +192,14 @@ def merge_attendees(hub: Connection, rows: list[dict[str, Any]]) -> None:
             continue
         winner, loser = (row, old) if attendee_key(row) > attendee_key(old) else (old, row)
         if winner is row:
-            hub.execute(t.attendee.update().where(t.attendee.c.id == row["id"])
-                        .values({k: v for k, v in row.items() if k != "id"}))
+            # a field this login may write but not read (contact) is sent only when the desk typed
+            # something: its empty copy means "hidden from this desk", not "erase"
+            hub.execute(t.attendee.update().where(t.attendee.c.id == row["id"]).values(
+                {k: v for k, v in row.items() if k != "id" and k in writable and (k in readable or v)}))
         if _is_conflict(hub, winner, loser):
             upsert(hub, t.attendee_change, [superseded_change(loser)], ["id"], update=False)
-    if inserts:
-        upsert(hub, t.attendee, inserts, ["id"])
+    if inserts:  # new rows (walk-ins): the rows were locked above, so DO NOTHING loses no edit
+        upsert(hub, t.attendee, inserts, ["id"], update=False)
 
 
 def _is_conflict(hub: Connection, winner: Any, loser: Any) -> bool:
@@ -235,56 +240,3 @@ def attendance_keys(scans: list[dict[str, Any]]) -> set[tuple[str, str, date, st
         if s["session_id"] is not None:
             keys.add((s["attendee_id"], f"day:{s['day'].isoformat()}", s["day"], None))
     return keys
-
-
-# The hub's attendance, derived set-wise in one statement per batch. It states the same rule as
-# `checkin.storage.scans.recompute_attendance` (tests compare the two on random scan logs):
-# the earliest accepted, non-voided entry scan per key wins; a day is attended through its entrance
-# or any session that day; `inside` follows the latest movement at the checkpoint itself; a key with
-# no such scan left (all voided) is deactivated, never deleted.
-HUB_ATTENDANCE_SQL = text("""
-WITH k AS (
-    SELECT * FROM unnest(CAST(:a AS text[]), CAST(:c AS text[]), CAST(:d AS date[]), CAST(:s AS text[]))
-        AS k(attendee_id, checkpoint, day, session_id)
-), valid AS (
-    SELECT s.id, s.attendee_id, s.checkpoint, s.day, s.direction, s.device_time, s.desk_id FROM scan s
-    WHERE s.result = 'accepted' AND s.attendee_id = ANY(CAST(:a AS text[]))
-      AND NOT EXISTS (SELECT 1 FROM scan v WHERE v.voided_scan_id = s.id AND v.result = 'void')
-), firsts AS (
-    SELECT DISTINCT ON (k.attendee_id, k.checkpoint) k.attendee_id, k.checkpoint, k.day, k.session_id,
-           v.id AS scan_id, v.device_time, v.desk_id
-    FROM k JOIN valid v ON v.attendee_id = k.attendee_id AND v.direction = 'in'
-        AND CASE WHEN k.session_id IS NULL THEN v.day = k.day ELSE v.checkpoint = k.checkpoint END
-    ORDER BY k.attendee_id, k.checkpoint, v.device_time, v.id
-), lasts AS (
-    SELECT DISTINCT ON (k.attendee_id, k.checkpoint) k.attendee_id, k.checkpoint, v.direction
-    FROM k JOIN valid v ON v.attendee_id = k.attendee_id AND v.checkpoint = k.checkpoint
-    ORDER BY k.attendee_id, k.checkpoint, v.device_time DESC, v.id DESC
-), upserted AS (
-    INSERT INTO attendance (attendee_id, checkpoint, day, session_id, scan_id, first_time, desk_id, active, inside)
-    SELECT f.attendee_id, f.checkpoint, f.day, f.session_id, f.scan_id, f.device_time, f.desk_id, true,
-           COALESCE(l.direction = 'in', true)
-    FROM firsts f LEFT JOIN lasts l ON l.attendee_id = f.attendee_id AND l.checkpoint = f.checkpoint
-    ON CONFLICT (attendee_id, checkpoint) DO UPDATE SET
-        day = EXCLUDED.day, session_id = EXCLUDED.session_id, scan_id = EXCLUDED.scan_id,
-        first_time = EXCLUDED.first_time, desk_id = EXCLUDED.desk_id, active = true, inside = EXCLUDED.inside
-    RETURNING 1
-)
-UPDATE attendance a SET active = false, inside = false FROM k
-WHERE a.attendee_id = k.attendee_id AND a.checkpoint = k.checkpoint
-  AND NOT EXISTS (SELECT 1 FROM firsts f WHERE f.attendee_id = k.attendee_id AND f.checkpoint = k.checkpoint)
-""")
-
-
-def recompute_hub_attendance(hub: Connection, scans: list[dict[str, Any]]) -> None:
-    keys = sorted(attendance_keys(scans), key=lambda k: (k[0], k[1]))
-    if not keys:
-        return
-    # lock attendees in one global order so concurrent batches never deadlock; the statement then
-    # sees every scan committed before it (READ COMMITTED takes a fresh snapshot per statement)
-    hub.execute(text(
-        "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(a, 7) AS h "
-        "FROM unnest(CAST(:ids AS text[])) AS a ORDER BY 1) AS locks"
-    ), {"ids": sorted({k[0] for k in keys})})
-    hub.execute(HUB_ATTENDANCE_SQL, {"a": [k[0] for k in keys], "c": [k[1] for k in keys],
-                                     "d": [k[2] for k in keys], "s": [k[3] for k in keys]})

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Row
@@ -82,3 +82,16 @@ def superseded_change(row: Any) -> dict[str, Any]:
         "base_version": version, "outcome": "superseded",
         "fields": {f: json_safe(m[f]) for f in ATTENDEE_FIELDS if f in m and f not in ("search_key",)},
     }
+
+
+def permitted_columns(conn: Connection, table: Table, privilege: str = "SELECT") -> list[str]:
+    """The columns of `table` this hub login may read (or update). A desk login may not read e-mail
+    and phone unless the organiser shows contact at desks (column grants, see `checkin.sync.hub`);
+    on SQLite every column is ours."""
+    names = [c.name for c in table.columns]
+    if conn.dialect.name != "postgresql":
+        return names
+    allowed = set(conn.execute(text(
+        "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(:t) AND attnum > 0 AND NOT attisdropped "
+        "AND has_column_privilege(attrelid, attnum, :p)"), {"t": table.name, "p": privilege}).scalars())
+    return [n for n in names if n in allowed]

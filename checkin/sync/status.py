@@ -43,6 +43,7 @@ class SyncStatus:
     since_pull_seconds: float | None  # time since the last successful pull
     clock_offset_seconds: float | None  # hub clock minus this desk's clock
     live: bool = False  # LISTEN/NOTIFY connected (only known while a worker runs)
+    unencrypted: bool = False  # the hub is on another computer and the road is plain text (--insecure-hub)
     connecting: bool = False  # a sync thread started and has not reached the hub or given up yet
     stale_after_seconds: float = STALE_AFTER_S
     held: tuple[HeldItem, ...] = field(default_factory=tuple)  # rows the hub refused for good
@@ -79,6 +80,8 @@ class SyncStatus:
                                                 if self.since_pull_seconds is not None else "yet"))
         if held:
             parts.append(held)
+        if self.unencrypted:
+            parts.insert(1, "unencrypted")
         if self.last_success:
             parts.append(f"last sync {self.last_success.astimezone():%H:%M:%S}")
         if self.lag_seconds is not None:
@@ -130,7 +133,18 @@ def read_status(engine: Engine, *, live: bool = False, now: datetime | None = No
         since_pull_seconds=(now - last_pull).total_seconds() if last_pull else None,
         clock_offset_seconds=int(state["clock_offset_ms"]) / 1000 if state.get("clock_offset_ms") else None,
         live=live, connecting=state.get("connecting") == "1", stale_after_seconds=stale_after, held=held,
+        unencrypted=_unencrypted(hub),
     )
+
+
+def _unencrypted(hub: str | None) -> bool:
+    from checkin.sync.trust import unencrypted
+    from checkin.sync.urls import HubUrlError
+
+    try:
+        return bool(hub) and unencrypted(hub or "")
+    except HubUrlError:
+        return False
 
 
 def write_state(conn: Connection, **values: str | None) -> None:

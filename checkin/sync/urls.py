@@ -111,11 +111,16 @@ def connect_args(application_name: str = "checkin", timeouts: HubTimeouts | None
 
 
 def hub_engine(url: str | URL, *, password: str | None = None, application_name: str = "checkin",
-               timeouts: HubTimeouts | None = None) -> Engine:
+               timeouts: HubTimeouts | None = None, insecure: bool = False) -> Engine:
     """An engine for the hub; `password` (from the keyring) fills a URL that has none. Every call
-    it makes is bounded by `timeouts` (see `HubTimeouts` and `checkin.sync.watchdog`)."""
-    from checkin.sync import watchdog
+    it makes is bounded by `timeouts` (see `HubTimeouts` and `checkin.sync.watchdog`).
 
+    Refuses (HubUrlError) a plain-text road to a hub on another computer unless `insecure`
+    (`--insecure-hub`): see `checkin.sync.trust`."""
+    from checkin.sync import watchdog
+    from checkin.sync.trust import check_transport
+
+    check_transport(url, insecure=insecure)
     tm = timeouts or HubTimeouts.default()
     u = normalise(url)
     if password and not u.password:

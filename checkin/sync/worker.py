@@ -30,12 +30,12 @@ from sqlalchemy import Engine
 from checkin.storage import outbox
 from checkin.storage.db import write_tx
 from checkin.sync.backoff import Backoff
-from checkin.sync.credentials import load_password
-from checkin.sync.engine import SyncResult, local_desk_id, sync_once
+from checkin.sync.credentials import load_password, remembered_insecure
+from checkin.sync.engine import SyncResult, local_desk_id, refused, sync_once
 from checkin.sync.live import HubListener
 from checkin.sync.push import KINDS
 from checkin.sync.status import SyncStatus, read_status, write_state
-from checkin.sync.urls import HubTimeouts, display, hub_engine, normalise
+from checkin.sync.urls import HubTimeouts, HubUrlError, display, hub_engine, normalise
 
 
 class SyncWorker:
@@ -44,9 +44,11 @@ class SyncWorker:
                  on_changes: Callable[[set[str]], None] | None = None,
                  poll_interval: float = 5.0, push_check_interval: float = 0.25,
                  password: str | None = None, listen: bool = True, timeouts: HubTimeouts | None = None,
-                 backoff: Backoff | None = None) -> None:
+                 backoff: Backoff | None = None, insecure: bool | None = None) -> None:
         self.local = local_engine
         self.hub_url = normalise(hub_url)
+        # --insecure-hub is remembered with the hub (credentials.remember_hub); None: use that choice
+        self.insecure = remembered_insecure(local_engine) if insecure is None else insecure
         self._password = password or (None if self.hub_url.password else load_password(self.hub_url))
         self.on_status = on_status
         self.on_changes = on_changes
@@ -76,7 +78,8 @@ class SyncWorker:
             self._listener = HubListener(self.hub_url, local_desk_id(self.local), self._notified,
                                          password=self._password, on_state=self._live_changed,
                                          timeouts=self.timeouts, backoff=Backoff(self.backoff.first,
-                                                                                 self.backoff.maximum))
+                                                                                 self.backoff.maximum),
+                                         insecure=self.insecure)
             self._listener.start()
         self._thread = threading.Thread(target=self._loop, name="checkin-sync", daemon=True)
         self._thread.start()
@@ -111,8 +114,12 @@ class SyncWorker:
         """One push+pull round on the calling thread; serialised with the background loop."""
         with self._lock:
             if self._hub is None:
-                self._hub = hub_engine(self.hub_url, password=self._password, application_name="checkin-desk",
-                                       timeouts=self.timeouts)
+                try:
+                    self._hub = hub_engine(self.hub_url, password=self._password, application_name="checkin-desk",
+                                           timeouts=self.timeouts, insecure=self.insecure)
+                except HubUrlError as exc:  # e.g. a plain-text road to another computer: say so, keep scanning
+                    self.last_result = refused(self.local, str(exc))
+                    return self.last_result
             heartbeat_before = self._last_heartbeat
             result = sync_once(self.local, self._hub, last_heartbeat=heartbeat_before)
             if result.ok and (heartbeat_before is None or time.monotonic() - heartbeat_before > 60):

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
-"""The hub derives attendance set-wise in SQL; desks derive it with `recompute_attendance`. On any scan
-log (entries, exits, sessions, voids, ties in time, several desks) both must give the same rows."""
+"""The hub derives attendance set-wise in SQL (a trigger on its scan log); desks derive it with
+`recompute_attendance`. On any scan log (entries, exits, sessions, voids, ties in time, several
+desks) both must give the same rows."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from synchelp import Hub, fresh_db
 from checkin.storage import tables as t
 from checkin.storage.db import open_database, write_tx
 from checkin.storage.scans import recompute_attendance
-from checkin.sync.push import attendance_keys, recompute_hub_attendance
+from checkin.sync.push import attendance_keys
 from checkin.sync.rows import upsert
 
 DAYS = [date(2022, 10, 19), date(2022, 10, 20)]
@@ -78,8 +79,7 @@ def test_hub_and_desk_derive_the_same_attendance(hub: Hub, tmp_path: Path, _temp
         for start in range(0, len(scans), size):
             with hub.engine.begin() as conn:
                 chunk = scans[start:start + size]
-                upsert(conn, t.scan, chunk, ["id"], update=False)
-                recompute_hub_attendance(conn, chunk)
+                upsert(conn, t.scan, chunk, ["id"], update=False)  # the hub's trigger derives attendance
         with hub.engine.connect() as conn:
             assert _rows(conn, tag) == expected
 

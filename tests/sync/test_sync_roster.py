@@ -10,6 +10,7 @@ from checkin.domain.results import ScanResult
 from checkin.services.registration import correct_attendee, register_walk_in, reissue_ticket
 from checkin.storage.attendees import by_ticket, get_attendee
 from checkin.sync.conflicts import superseded_edits
+from checkin.sync.desk_logins import set_contact_at_desks
 
 
 def _attendee(site: Site, attendee_id: str):  # type: ignore[no-untyped-def]
@@ -55,6 +56,7 @@ def test_two_desks_correct_the_same_person_offline_last_writer_wins_loser_kept(
 def test_an_edit_on_top_of_the_hub_version_is_not_a_conflict(hub: Hub, organiser: tuple[Site, list[str]],
                                                              new_desk) -> None:
     _, people = organiser
+    set_contact_at_desks(hub.organiser_url, True)  # the desks here correct contact details, so they see them
     d1, d2 = new_desk("Stanowisko 1"), new_desk("Stanowisko 2")
     a = correct_attendee(d1.engine, d1.desk, people[2], 1, phone="+48 600 100 200")
     settle([d1, d2])
