@@ -3,7 +3,8 @@
 
 `checkin purge --personal-data-older-than DAYS` on the organiser's laptop. What goes: names,
 institutions, positions, e-mails, phones, notes, registration ids and ticket codes of every
-attendee of the event, and the old values kept in the roster change log. What stays:
+attendee of the event, and the old values kept in the roster change log and in the hub's audit
+trail (`hub_audit`: its rows stay, their detail is blanked). What stays:
 - every attendee row, anonymised (category, registered days and sessions, status), so every count
   (per day, session, category, hour of arrival, desk) is exactly what it was;
 - scans and attendance (they name no one once the attendee is anonymised);
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, func, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -133,6 +134,8 @@ def purge_personal_data(engine: Engine, *, older_than_days: int, dry_run: bool =
                         report.attendees["venue hub"], report.changes["venue hub"] = _counts(conn, event.id)
                     else:
                         report.attendees["venue hub"], report.changes["venue hub"] = anonymise(conn, event.id, now)
+                        # old values in the hub's audit trail go too (the audit rows themselves stay)
+                        conn.execute(text("SELECT purge_attendee_audit(:e)"), {"e": event.id})
             except SQLAlchemyError as exc:
                 from checkin.sync.engine import describe_error
 
