@@ -153,9 +153,6 @@ def purge_personal_data(engine: Engine, *, older_than_days: int, dry_run: bool =
             if engine.dialect.name == "sqlite":
                 conn.exec_driver_sql("PRAGMA secure_delete=ON")
             report.attendees["this computer"], report.changes["this computer"] = anonymise(conn, event.id, now)
-            # the anonymised rows came from the hub (or went there above): nothing to push back
-            conn.execute(t.outbox.delete().where(t.outbox.c.kind == "attendee", t.outbox.c.ref_id.in_(
-                select(t.attendee.c.id).where(t.attendee.c.updated_by == PURGED_BY))))
     if not dry_run:
         compact(engine)
     return report
