@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "checkin.cli.sync_cmds",
     "checkin.cli.admin_cmds",
     "checkin.cli.settings_cmds",
+    "checkin.cli.walk_in_cmds",
     "checkin.cli.door_cmds",
 ]
 

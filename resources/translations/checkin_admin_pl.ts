@@ -4,70 +4,70 @@
 <context>
     <name>ArrivalsChart</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/arrivals_chart.py" line="32"/>
+        <location filename="../../checkin/ui/dashboard/arrivals_chart.py" line="33"/>
         <source>Arrivals per 10 minutes</source>
         <translation>Przybycia co 10 minut</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/arrivals_chart.py" line="69"/>
-        <source>No arrivals yet today</source>
-        <translation>Dziś jeszcze nikt nie przyszedł</translation>
+        <location filename="../../checkin/ui/dashboard/arrivals_chart.py" line="71"/>
+        <source>No arrivals yet</source>
+        <translation>Jeszcze brak przyjść</translation>
     </message>
 </context>
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="49"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="50"/>
         <source>Badges</source>
         <translation>Identyfikatory</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="53"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="54"/>
         <source>Template:</source>
         <translation>Szablon:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="55"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="56"/>
         <source>Everyone</source>
         <translation>Wszyscy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="58"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="59"/>
         <source>Who:</source>
         <translation>Dla kogo:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="60"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="61"/>
         <source>Batch</source>
         <translation>Druk zbiorczy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="62"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="63"/>
         <source>Make PDF with all badges…</source>
         <translation>Utwórz PDF ze wszystkimi identyfikatorami…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="64"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="65"/>
         <source>Print the PDF</source>
         <translation>Drukuj PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="76"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="77"/>
         <source>Preview is being drawn…</source>
         <translation>Trwa rysowanie podglądu…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="118"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="133"/>
         <source>Save the badges as</source>
         <translation>Zapisz identyfikatory jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="144"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="159"/>
         <source>{n} badges on {pages} pages saved to {path}.</source>
         <translation>Identyfikatory: {n}, stron: {pages}; zapisano w {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="163"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="178"/>
         <source>Sent to {printer}.</source>
         <translation>Wysłano do drukarki {printer}.</translation>
     </message>
@@ -133,71 +133,81 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="86"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="90"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="88"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="92"/>
         <source>Day shown</source>
         <translation>Pokazywany dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="92"/>
-        <location filename="../../checkin/ui/dashboard/view.py" line="245"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="96"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="283"/>
         <source>Projector mode (F11)</source>
         <translation>Tryb rzutnika (F11)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="103"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="107"/>
         <source>Arrivals per 10 minutes</source>
         <translation>Przybycia co 10 minut</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="106"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="110"/>
         <source>Sessions</source>
         <translation>Sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="109"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="113"/>
         <source>Desks</source>
         <translation>Stanowiska</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="199"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="220"/>
         <source>Updated {time}</source>
         <translation>Zaktualizowano {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="201"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="222"/>
         <source>{n} changes on this desk waiting to sync</source>
         <translation>Zmiany na tym stanowisku czekające na synchronizację: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="211"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="232"/>
         <source>Could not read the numbers: {error}</source>
         <translation>Nie udało się odczytać danych: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="235"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="273"/>
         <source>Close projector mode</source>
         <translation>Zamknij tryb rzutnika</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/view.py" line="291"/>
+        <source>No arrivals yet today</source>
+        <translation>Dziś jeszcze nikt nie przyszedł</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/view.py" line="292"/>
+        <source>No arrivals on {date}</source>
+        <translation>Brak przyjść w dniu {date}</translation>
     </message>
 </context>
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/day_panel.py" line="56"/>
+        <location filename="../../checkin/ui/dashboard/day_panel.py" line="69"/>
         <source>No attendees registered for this day</source>
         <translation>Nikt nie jest zarejestrowany na ten dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/day_panel.py" line="61"/>
+        <location filename="../../checkin/ui/dashboard/day_panel.py" line="74"/>
         <source>present of {registered} registered ({percent})</source>
         <translation>obecnych z {registered} zarejestrowanych ({percent})</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/day_panel.py" line="64"/>
+        <location filename="../../checkin/ui/dashboard/day_panel.py" line="77"/>
         <source>{n} not arrived yet</source>
         <translation>Jeszcze nieobecni: {n}</translation>
     </message>
@@ -230,22 +240,22 @@
         <translation>Ostatnia synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="46"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="55"/>
         <source>(this desk)</source>
         <translation>(to stanowisko)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="48"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="57"/>
         <source>no scans yet</source>
         <translation>jeszcze bez skanów</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="50"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="59"/>
         <source>not synced yet</source>
         <translation>jeszcze nie synchronizowano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="65"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="74"/>
         <source>No scans here for over 10 minutes while other desks are busy</source>
         <translation>Od ponad 10 minut brak skanów, choć inne stanowiska pracują</translation>
     </message>
@@ -253,108 +263,108 @@
 <context>
     <name>EventPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="56"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="55"/>
         <source>Event</source>
         <translation>Wydarzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="57"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="56"/>
         <source>Load event file (TOML)…</source>
         <translation>Wczytaj plik wydarzenia (TOML)…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="171"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="164"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="65"/>
         <source>Day</source>
         <translation>Dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="170"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="163"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="170"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="163"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="170"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="163"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="67"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="171"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="164"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="67"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="171"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="164"/>
         <source>Capacity</source>
         <translation>Liczba miejsc</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="76"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="75"/>
         <source>Double-click a cell to edit. Times are local (e.g. 09:30); leave capacity empty for no limit.</source>
         <translation>Kliknij dwukrotnie komórkę, aby ją zmienić. Godziny są czasu lokalnego (np. 09:30); puste pole liczby miejsc oznacza brak limitu.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="81"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="80"/>
         <source>Save changes</source>
         <translation>Zapisz zmiany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="83"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="82"/>
         <source>Undo unsaved changes</source>
         <translation>Cofnij niezapisane zmiany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="111"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="104"/>
         <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{venue}&lt;br&gt;Days: {days} · Time zone: {tz} · {n} sessions</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{venue}&lt;br&gt;Dni: {days} · Strefa czasowa: {tz} · Liczba sesji: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="158"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="151"/>
         <source>Saved: {n} sessions changed.</source>
         <translation>Zapisano. Zmienione sesje: {n}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="176"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="169"/>
         <source>Nothing was saved. Session {code}, column {column}: {problem}</source>
         <translation>Nic nie zapisano. Sesja {code}, kolumna {column}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="181"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="174"/>
         <source>Event file</source>
         <translation>Plik wydarzenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="181"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="174"/>
         <source>Event files (*.toml)</source>
         <translation>Pliki wydarzenia (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="193"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="186"/>
         <source>Another event</source>
         <translation>Inne wydarzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="194"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="187"/>
         <source>This file describes another event ({new}) than the one on this desk ({old}). Load it and make it the current event?</source>
         <translation>Ten plik opisuje inne wydarzenie ({new}) niż to na tym stanowisku ({old}). Wczytać go i ustawić jako bieżące wydarzenie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="205"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="198"/>
         <source>Loaded {name}: {days} days, {n} sessions.</source>
         <translation>Wczytano {name}. Dni: {days}, sesje: {n}.</translation>
     </message>
@@ -362,169 +372,202 @@
 <context>
     <name>ExportsPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="54"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="49"/>
         <source>Exports</source>
         <translation>Eksport</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="57"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="52"/>
         <source>Daily attendance</source>
         <translation>Obecność dzienna</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="57"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="52"/>
         <source>Session attendance</source>
         <translation>Obecność na sesjach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="58"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
         <source>Attendees by session (matrix)</source>
         <translation>Uczestnicy według sesji (macierz)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="59"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="54"/>
         <source>Registered but did not come</source>
         <translation>Zarejestrowani nieobecni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="60"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="55"/>
         <source>Event summary</source>
         <translation>Podsumowanie wydarzenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="61"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="56"/>
         <source>Certificates of attendance (numbered, with hours)</source>
         <translation>Zaświadczenia o udziale (numerowane, z godzinami)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="62"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="57"/>
         <source>Register of issued certificates</source>
         <translation>Ewidencja wydanych zaświadczeń</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="63"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="58"/>
         <source>Photographers&apos; list (no consent to photos)</source>
         <translation>Lista dla fotografów (bez zgody na wizerunek)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="61"/>
         <source>What:</source>
         <translation>Co:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="69"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="64"/>
         <source>All days</source>
         <translation>Wszystkie dni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="72"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="67"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="74"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="69"/>
         <source>Session:</source>
         <translation>Sesja:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="76"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="71"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="78"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="73"/>
         <source>Semicolon (Excel in Polish)</source>
         <translation>Średnik (polski Excel)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="79"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="74"/>
         <source>Comma</source>
         <translation>Przecinek</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="80"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="75"/>
         <source>CSV separator:</source>
         <translation>Separator CSV:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="82"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="77"/>
         <source>all institutions</source>
         <translation>wszystkie instytucje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="83"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="78"/>
         <source>Institution contains:</source>
         <translation>Instytucja zawiera:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="87"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="82"/>
         <source>Certificate language:</source>
         <translation>Język zaświadczeń:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="88"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="83"/>
         <source>Also a ZIP file per institution</source>
         <translation>Także plik ZIP dla każdej instytucji</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="92"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="87"/>
         <source>Export…</source>
         <translation>Eksportuj…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="94"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="89"/>
         <source>Open folder</source>
         <translation>Otwórz folder</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="119"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="111"/>
         <source>All sessions</source>
         <translation>Wszystkie sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="136"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="129"/>
         <source>Folder for the certificates</source>
         <translation>Folder na zaświadczenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="142"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="135"/>
         <source>Save the export as</source>
         <translation>Zapisz eksport jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="156"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="149"/>
         <source>A PDF list is made for one day: choose the day.</source>
         <translation>Lista PDF powstaje dla jednego dnia: wybierz dzień.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="206"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="184"/>
         <source>The venue hub could not be read: numbers issued on other laptops may be missing.</source>
         <translation>Nie udało się odczytać bazy na miejscu: może brakować numerów wydanych na innych laptopach.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="230"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="208"/>
         <source>Numbering the certificates in the register…</source>
         <translation>Nadawanie numerów w ewidencji zaświadczeń…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="256"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="234"/>
         <source>the venue hub</source>
         <translation>baza na miejscu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="256"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="234"/>
         <source>this computer</source>
         <translation>ten komputer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="258"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="236"/>
         <source>{issued} new and {reissued} re-issued certificates (register: {where}) saved in {folder}, and all of them in {combined}.</source>
         <translation>Nowe zaświadczenia: {issued}, wydane ponownie: {reissued} (ewidencja: {where}); zapisano w {folder}, wszystkie razem w {combined}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="266"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="244"/>
         <source>Saved {rows} rows to {path}.</source>
         <translation>Zapisano wiersze: {rows}, plik {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastPanel</name>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="32"/>
+        <source>Queue forecast</source>
+        <translation>Prognoza kolejki</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="42"/>
+        <source>From</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="42"/>
+        <source>Arriving</source>
+        <translation>Przyjdzie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="42"/>
+        <source>Can admit</source>
+        <translation>Przyjmą</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="43"/>
+        <source>Queue</source>
+        <translation>Kolejka</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="58"/>
+        <source>The forecast is for today only.</source>
+        <translation>Prognoza dotyczy tylko dnia dzisiejszego.</translation>
     </message>
 </context>
 <context>
@@ -541,7 +584,7 @@
     </message>
     <message>
         <location filename="../../checkin/ui/organiser/import_wizard.py" line="82"/>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="178"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="180"/>
         <source>Next &gt;</source>
         <translation>Dalej &gt;</translation>
     </message>
@@ -551,202 +594,202 @@
         <translation>Wybierz listę wyeksportowaną z systemu rejestracji: CSV (dowolne popularne kodowanie, przecinek lub średnik) albo Excel XLSX. W pierwszym wierszu muszą być nagłówki kolumn.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="99"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="101"/>
         <source>roster file…</source>
         <translation>plik z listą…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="100"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="102"/>
         <source>Choose file…</source>
         <translation>Wybierz plik…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="106"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="108"/>
         <source>Cancel registrations of people who are no longer in the file</source>
         <translation>Anuluj rejestracje osób, których nie ma już w pliku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="127"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="129"/>
         <source>Check what each column means. Columns set to “not imported” are left out.</source>
         <translation>Sprawdź znaczenie każdej kolumny. Kolumny oznaczone „nie importuj” zostaną pominięte.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="129"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="131"/>
         <source>Column in the file</source>
         <translation>Kolumna w pliku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="129"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="131"/>
         <source>Example</source>
         <translation>Przykład</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="130"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="132"/>
         <source>Imported as</source>
         <translation>Importuj jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="143"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="145"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="143"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="145"/>
         <source>Column</source>
         <translation>Kolumna</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="143"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="145"/>
         <source>Value</source>
         <translation>Wartość</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="144"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="146"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="159"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="161"/>
         <source>Import another file</source>
         <translation>Importuj kolejny plik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="171"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="173"/>
         <source>1 File</source>
         <translation>1 Plik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="171"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="173"/>
         <source>2 Preview</source>
         <translation>2 Podgląd</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="171"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="173"/>
         <source>3 Columns</source>
         <translation>3 Kolumny</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="171"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="173"/>
         <source>4 Check</source>
         <translation>4 Sprawdzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="172"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="174"/>
         <source>5 Import</source>
         <translation>5 Import</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="178"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="180"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="201"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="203"/>
         <source>Roster file</source>
         <translation>Plik z listą uczestników</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="202"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="204"/>
         <source>Rosters (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>Listy uczestników (*.csv *.txt *.xlsx);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="221"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="223"/>
         <source>Choose a roster file first.</source>
         <translation>Najpierw wybierz plik z listą.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="235"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="237"/>
         <source>{file}: {rows} rows ({source}). The first {n} are shown.</source>
         <translation>{file}: wierszy {rows} ({source}). Pokazano pierwsze {n}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="259"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="261"/>
         <source>not imported</source>
         <translation>nie importuj</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="266"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="268"/>
         <source>registration number</source>
         <translation>numer zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="266"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="268"/>
         <source>first name</source>
         <translation>imię</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="267"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="269"/>
         <source>last name</source>
         <translation>nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="267"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="269"/>
         <source>full name</source>
         <translation>imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="268"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="270"/>
         <source>organisation</source>
         <translation>instytucja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="268"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="270"/>
         <source>position</source>
         <translation>stanowisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="269"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="271"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="269"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="271"/>
         <source>phone</source>
         <translation>telefon</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="269"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="271"/>
         <source>category</source>
         <translation>kategoria</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="270"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="272"/>
         <source>days</source>
         <translation>dni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="270"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="272"/>
         <source>sessions</source>
         <translation>sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="270"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="272"/>
         <source>ticket code</source>
         <translation>kod biletu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="271"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="273"/>
         <source>notes</source>
         <translation>uwagi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="324"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="326"/>
         <source>{n} problems found in {file}. Nothing will be imported until they are corrected: fix the file (the row numbers are as Excel shows them) and choose it again, or fix the column mapping.</source>
         <translation>Liczba problemów w pliku {file}: {n}. Nic nie zostanie zaimportowane, dopóki nie zostaną poprawione: popraw plik (numery wierszy jak w Excelu) i wybierz go ponownie albo popraw przypisanie kolumn.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="333"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="335"/>
         <source>No problems: {rows} rows are ready. Import will add {added}, update {updated}, cancel {cancelled} and reactivate {reactivated}; {unchanged} stay unchanged.</source>
         <translation>Bez problemów, gotowe wiersze: {rows}. Import doda: {added}, zaktualizuje: {updated}, anuluje: {cancelled}, przywróci: {reactivated}; bez zmian: {unchanged}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="358"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="360"/>
         <source>Nothing was imported: {error}</source>
         <translation>Nic nie zaimportowano: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="365"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="367"/>
         <source>Imported {file}: {added} added, {updated} updated, {cancelled} cancelled, {reactivated} reactivated, {unchanged} unchanged.</source>
         <translation>Zaimportowano {file}. Dodano: {added}, zaktualizowano: {updated}, anulowano: {cancelled}, przywrócono: {reactivated}, bez zmian: {unchanged}.</translation>
     </message>
@@ -886,17 +929,17 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/projector.py" line="32"/>
+        <location filename="../../checkin/ui/dashboard/projector.py" line="39"/>
         <source>Check-in — projector</source>
         <translation>Rejestracja — rzutnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/projector.py" line="65"/>
+        <location filename="../../checkin/ui/dashboard/projector.py" line="72"/>
         <source>Arrivals per 10 minutes</source>
         <translation>Przybycia co 10 minut</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/projector.py" line="82"/>
+        <location filename="../../checkin/ui/dashboard/projector.py" line="95"/>
         <source>Esc closes the projector view</source>
         <translation>Esc zamyka widok rzutnika</translation>
     </message>
@@ -957,162 +1000,162 @@
         <translation>Stanowisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="51"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="52"/>
         <source>Desk name:</source>
         <translation>Nazwa stanowiska:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="53"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="54"/>
         <source>empty: this desk works alone</source>
         <translation>puste: stanowisko pracuje samodzielnie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="54"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="55"/>
         <source>Venue database (hub):</source>
         <translation>Baza danych na miejscu (serwer):</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="56"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="57"/>
         <source>As the system</source>
         <translation>Jak w systemie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="59"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="60"/>
         <source>Language:</source>
         <translation>Język:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="60"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="61"/>
         <source>Play a sound for each result</source>
         <translation>Sygnał dźwiękowy przy każdym wyniku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="62"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="63"/>
         <source>Print the badge automatically at check-in</source>
         <translation>Drukuj identyfikator automatycznie przy rejestracji</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="67"/>
         <source>Camera and printer</source>
         <translation>Kamera i drukarka</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="71"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="73"/>
         <source>No camera (handheld scanner and search)</source>
         <translation>Bez kamery (czytnik ręczny i wyszukiwanie)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="73"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="75"/>
         <source>Camera {n}</source>
         <translation>Kamera {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="74"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="76"/>
         <source>Find cameras</source>
         <translation>Wyszukaj kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="78"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="80"/>
         <source>Camera:</source>
         <translation>Kamera:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="79"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="81"/>
         <source>Mirror the preview</source>
         <translation>Odbicie lustrzane podglądu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="83"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="85"/>
         <source>Best available</source>
         <translation>Najlepszy dostępny</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="84"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="86"/>
         <source>QR decoder:</source>
         <translation>Dekoder QR:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="86"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="91"/>
         <source>Badge printer:</source>
         <translation>Drukarka identyfikatorów:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="90"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="95"/>
         <source>Save settings</source>
         <translation>Zapisz ustawienia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="98"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="103"/>
         <source>Organiser password</source>
         <translation>Hasło organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="105"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="110"/>
         <source>Current password:</source>
         <translation>Obecne hasło:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="106"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="111"/>
         <source>New password:</source>
         <translation>Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="107"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="112"/>
         <source>Repeat the new password:</source>
         <translation>Powtórz nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="108"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="113"/>
         <source>Change password</source>
         <translation>Zmień hasło</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="131"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="136"/>
         <source>System default printer</source>
         <translation>Domyślna drukarka systemu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="141"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="146"/>
         <source>{name} (not connected)</source>
         <translation>{name} (niepodłączona)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="156"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="161"/>
         <source>The desk needs a name other desks will see, e.g. “Desk 2”.</source>
         <translation>Stanowisko potrzebuje nazwy widocznej dla innych stanowisk, np. „Stanowisko 2”.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="185"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="181"/>
         <source>Settings saved.</source>
         <translation>Zapisano ustawienia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="204"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="200"/>
         <source>Cameras found: {list}</source>
         <translation>Znalezione kamery: {list}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="205"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="201"/>
         <source>No camera found. The handheld scanner and search still work.</source>
         <translation>Nie znaleziono kamery. Czytnik ręczny i wyszukiwanie nadal działają.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="212"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="208"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>Nowe hasło musi mieć co najmniej {n} znaków.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="216"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="212"/>
         <source>The two new passwords are not the same.</source>
         <translation>Wpisane nowe hasła się różnią.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="234"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="230"/>
         <source>The organiser password was changed.</source>
         <translation>Hasło organizatora zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="236"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="232"/>
         <source>The current password is wrong; nothing was changed.</source>
         <translation>Obecne hasło jest błędne; niczego nie zmieniono.</translation>
     </message>

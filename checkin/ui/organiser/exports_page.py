@@ -28,20 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.app import AppContext
-from checkin.reports import (
-    ExportResult,
-    export_attendance,
-    export_matrix,
-    export_no_shows,
-    export_sessions,
-    export_summary,
-)
+from checkin.reports import ExportResult
+from checkin.services.event import event_and_sessions
+from checkin.services.exports import EXPORTS, needs_one_day, run_export
 from checkin.ui.organiser.common import ProgressRow, cancellable, failure_text, heading, message_label, show_message
 from checkin.ui.tasks import Task, TaskManager
 
-FORMATS = {"attendance": ("csv", "xlsx", "pdf"), "sessions": ("csv", "xlsx", "pdf"), "matrix": ("csv", "xlsx"),
-           "no_shows": ("csv", "xlsx", "pdf"), "summary": ("csv", "xlsx"), "certificates": ("pdf",),
-           "certificate_register": ("csv", "xlsx", "pdf"), "photographers": ("pdf", "csv", "xlsx")}
+# the page offers what the use case declares, except JSON (a machine format: the CLI has it)
+FORMATS = {key: tuple(f for f in kind.formats if f != "json") for key, kind in EXPORTS.items()}
+# certificate batches and their register are not plain exports: they number people in the register
+FORMATS.update({"certificates": ("pdf",), "certificate_register": ("csv", "xlsx", "pdf")})
 COMBINED_NAME = "zaswiadczenia_wszystkie.pdf"
 
 
@@ -106,10 +102,7 @@ class ExportsPage(QWidget):
         engine = ctx.engine
 
         def sessions(_task: object) -> list[tuple[str, str]]:
-            from checkin.storage.events import list_sessions
-
-            with engine.connect() as conn:
-                return [(s.code, f"{s.code} — {s.title}") for s in list_sessions(conn, event.id)]
+            return [(s.code, f"{s.code} — {s.title}") for s in event_and_sessions(engine)[1]]
 
         tasks.run(sessions).success(self._fill_sessions)
         self._kind_changed()
@@ -125,8 +118,9 @@ class ExportsPage(QWidget):
         self.format.clear()
         for fmt in FORMATS[kind]:
             self.format.addItem(fmt.upper(), fmt)
-        self.day.setEnabled(kind in ("attendance", "no_shows", "certificates"))
-        self.session.setEnabled(kind == "sessions")
+        spec = EXPORTS.get(kind)
+        self.day.setEnabled(spec.by_day if spec else kind == "certificates")
+        self.session.setEnabled(bool(spec and spec.by_session))
         self.delimiter.setEnabled("csv" in FORMATS[kind])
         for widget in (self.organisation, self.language, self.zip_box):
             widget.setEnabled(kind == "certificates")
@@ -152,30 +146,15 @@ class ExportsPage(QWidget):
             self._export_register(out, fmt, delimiter)
             return
         session = self.session.currentData() or None
-        if fmt in ("pdf",) and kind in ("attendance", "no_shows") and day is None:
+        if needs_one_day(kind, fmt, day):
             show_message(self.message, self.tr("A PDF list is made for one day: choose the day."), error=True)
             return
         engine = self.ctx.engine
 
         def work(task: Task[ExportResult]) -> ExportResult:
             """Runs on a pool thread; reads only."""
-            progress = cancellable(task.progress, task)
-            options: dict[str, Any] = {"progress": progress}
-            if fmt == "csv":
-                options["delimiter"] = delimiter
-            if kind == "attendance":
-                return export_attendance(engine, day, fmt, out, **options)
-            if kind == "sessions":
-                return export_sessions(engine, session, fmt, out, **options)
-            if kind == "matrix":
-                return export_matrix(engine, fmt, out, **options)
-            if kind == "no_shows":
-                return export_no_shows(engine, day, fmt, out, **options)
-            if kind == "photographers":
-                from checkin.reports.paperwork import export_photographers
-
-                return export_photographers(engine, fmt, out, **options)
-            return export_summary(engine, fmt, out, **options)
+            return run_export(engine, kind, fmt, out, day=day, session=session, delimiter=delimiter,
+                              progress=cancellable(task.progress, task))
 
         self.export_button.setEnabled(False)
         task = self.tasks.run(work)

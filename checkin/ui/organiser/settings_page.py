@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.app import AppContext
-from checkin.config import DeskSettings, check_organiser_password, set_organiser_password, update_settings
+from checkin.config import DeskSettings, check_organiser_password, set_organiser_password
 from checkin.domain.models import Desk
 from checkin.domain.settings import ORGANISER_PASSWORD_MIN_LENGTH, password_problem
-from checkin.storage.meta import ensure_desk
+from checkin.services.desk_setup import save_desk_setup
 from checkin.ui.organiser.common import failure_text, heading, message_label, show_message
 from checkin.ui.tasks import TaskManager
 
@@ -47,6 +47,7 @@ class SettingsPage(QWidget):
 
         desk_box = QGroupBox(self.tr("Desk"), self)
         form = QFormLayout(desk_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # fits a 1024×600 screen
         self.desk_name = QLineEdit(desk_box)
         form.addRow(self.tr("Desk name:"), self.desk_name)
         self.hub_url = QLineEdit(desk_box)
@@ -65,6 +66,7 @@ class SettingsPage(QWidget):
 
         device_box = QGroupBox(self.tr("Camera and printer"), self)
         dform = QFormLayout(device_box)
+        dform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         camera_row = QHBoxLayout()
         self.camera = QComboBox(device_box)
         self.camera.setEditable(True)
@@ -83,6 +85,9 @@ class SettingsPage(QWidget):
             self.decoder.addItem(name or self.tr("Best available"), name)
         dform.addRow(self.tr("QR decoder:"), self.decoder)
         self.printer = QComboBox(device_box)
+        for combo in (self.camera, self.decoder, self.printer, self.language):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         dform.addRow(self.tr("Badge printer:"), self.printer)
         columns.addWidget(device_box, 1)
 
@@ -160,16 +165,7 @@ class SettingsPage(QWidget):
 
         def write(_task: object) -> tuple[DeskSettings, Desk]:
             """Runs on the writer lane. A hub password goes to the OS keyring, never into the database."""
-            hub = values.pop("hub_url")
-            if hub:
-                from checkin.sync.credentials import remember_hub
-                from checkin.sync.urls import libpq
-
-                remember_hub(engine, hub)
-                values["hub_url"] = libpq(hub, with_password=False)
-            else:
-                values["hub_url"] = ""
-            return update_settings(engine, **values), ensure_desk(engine, name)
+            return save_desk_setup(engine, name, **values)
 
         self.save_button.setEnabled(False)
         (self.tasks.run_write(write).success(self._saved)
