@@ -12,11 +12,12 @@ The model (explained for coordinators in docs/forecast.md):
    taken to be in the queue; with idle desks the queue is empty (those people are just late).
 4. How fast desks admit (entrance scans only: session doors have their own flow): a gap between two
    consecutive scans at a desk is never shorter than serving one person and, at a quiet desk, often
-   longer (waiting for the next one). So each desk's service time is the median of its back-to-back gaps in the last 20 minutes: those at most twice its 10th
-   percentile gap (gaps over 90 s left out). The plain median would mistake a quiet desk for a slow
-   one. Even so a quiet desk's gaps only bound its speed from above, so no desk is taken to need more
-   than MAX_SERVICE_S per person. A desk with fewer than 5 gaps gets DEFAULT_SERVICE_S. Open desks:
-   those that scanned in the last 15 minutes.
+   longer (waiting for the next one). So each desk's service time is the median of its back-to-back
+   gaps in the last 20 minutes: those at most twice its 10th percentile gap (gaps over 90 s left
+   out). The plain median would mistake a quiet desk for a slow one. Even so a quiet desk's gaps
+   only bound its speed from above, so no desk is taken to need more than MAX_SERVICE_S per person.
+   A desk with fewer than 5 gaps gets DEFAULT_SERVICE_S. Open desks: those that scanned in the last
+   15 minutes.
 5. A fluid queue, slot by slot: queue ← max(0, queue + arrivals − capacity). The queue clears when
    it last reaches zero within the horizon; the same run with one (or more) extra desks at the
    median service time says what opening another desk would buy.
