@@ -17,57 +17,57 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="50"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="51"/>
         <source>Badges</source>
         <translation>Identyfikatory</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="54"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="55"/>
         <source>Template:</source>
         <translation>Szablon:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="56"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="57"/>
         <source>Everyone</source>
         <translation>Wszyscy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="59"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="60"/>
         <source>Who:</source>
         <translation>Dla kogo:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="61"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="62"/>
         <source>Batch</source>
         <translation>Druk zbiorczy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="63"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="64"/>
         <source>Make PDF with all badges…</source>
         <translation>Utwórz PDF ze wszystkimi identyfikatorami…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="66"/>
         <source>Print the PDF</source>
         <translation>Drukuj PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="77"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="78"/>
         <source>Preview is being drawn…</source>
         <translation>Trwa rysowanie podglądu…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="133"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="134"/>
         <source>Save the badges as</source>
         <translation>Zapisz identyfikatory jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="159"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="160"/>
         <source>{n} badges on {pages} pages saved to {path}.</source>
         <translation>Identyfikatory: {n}, stron: {pages}; zapisano w {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="178"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="179"/>
         <source>Sent to {printer}.</source>
         <translation>Wysłano do drukarki {printer}.</translation>
     </message>
@@ -133,63 +133,63 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="87"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="88"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="89"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="90"/>
         <source>Day shown</source>
         <translation>Pokazywany dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="93"/>
-        <location filename="../../checkin/ui/dashboard/view.py" line="268"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="94"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="272"/>
         <source>Projector mode (F11)</source>
         <translation>Tryb rzutnika (F11)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="104"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="105"/>
         <source>Arrivals per 10 minutes</source>
         <translation>Przybycia co 10 minut</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="107"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="108"/>
         <source>Sessions</source>
         <translation>Sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="110"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="111"/>
         <source>Desks</source>
         <translation>Stanowiska</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="206"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="209"/>
         <source>Updated {time}</source>
         <translation>Zaktualizowano {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="208"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="211"/>
         <source>{n} changes on this desk waiting to sync</source>
         <translation>Zmiany na tym stanowisku czekające na synchronizację: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="218"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="221"/>
         <source>Could not read the numbers: {error}</source>
         <translation>Nie udało się odczytać danych: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="258"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="262"/>
         <source>Close projector mode</source>
         <translation>Zamknij tryb rzutnika</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="276"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="280"/>
         <source>No arrivals yet today</source>
         <translation>Dziś jeszcze nikt nie przyszedł</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="277"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="281"/>
         <source>No arrivals on {date}</source>
         <translation>Brak przyjść w dniu {date}</translation>
     </message>
@@ -638,7 +638,7 @@
     <message>
         <location filename="../../checkin/ui/organiser/import_wizard.py" line="270"/>
         <source>position</source>
-        <translation>stanowisko</translation>
+        <translation>funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/organiser/import_wizard.py" line="271"/>

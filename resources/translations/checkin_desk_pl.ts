@@ -120,7 +120,7 @@
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="146"/>
         <source>Position</source>
-        <translation>Stanowisko</translation>
+        <translation>Funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="148"/>
@@ -210,73 +210,73 @@
     </message>
     <message>
         <location filename="../../checkin/ui/desk/desk_view.py" line="236"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="259"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="263"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="298"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="482"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="302"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="486"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="319"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="323"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="320"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="324"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="370"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="374"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="371"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="375"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="390"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="394"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="391"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="395"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="397"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="401"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="398"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="402"/>
         <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
         <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="416"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="420"/>
         <source>Save the badge</source>
         <translation>Zapisz identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="438"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="442"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="525"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="529"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="526"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="530"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
@@ -583,7 +583,7 @@ Dźwięk: {sound}</translation>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="117"/>
         <source>Position</source>
-        <translation>Stanowisko</translation>
+        <translation>Funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="122"/>

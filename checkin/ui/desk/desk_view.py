@@ -255,6 +255,10 @@ class DeskView(QWidget):
         self.status_text(description)
 
     def _camera_failed(self, why: str) -> None:
+        from checkin.domain.messages import translate_text
+
+        why = translate_text(why)  # the scanner's sentences, in the desk's language
+        log.warning("camera failed: %s", why)
         self.camera_view.show_no_camera(why)
         self.status_text(self.tr("No camera"))
 
