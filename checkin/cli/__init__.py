@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "checkin.cli.badge_cmds",
     "checkin.cli.sync_cmds",
     "checkin.cli.settings_cmds",
+    "checkin.cli.walk_in_cmds",
     "checkin.cli.door_cmds",
 ]
 

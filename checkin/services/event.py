@@ -184,3 +184,12 @@ def session_running(sessions: list[Session], now: datetime) -> Session | None:
     candidates = [s for s in sessions if s.starts_at and s.ends_at
                   and s.starts_at - timedelta(minutes=15) <= now < s.ends_at]
     return min(candidates, key=lambda s: s.starts_at or now) if candidates else None
+
+
+def event_and_sessions(engine: Engine) -> tuple[Event, list[Session]]:
+    """The current event and all its sessions, in one read (organiser screens; any thread)."""
+    from checkin.storage.events import load_event
+
+    with engine.connect() as conn:
+        event = load_event(conn)
+        return event, list_sessions(conn, event.id)

@@ -5,7 +5,6 @@ as CSV (Excel-friendly, with the delimiter Polish Excel expects), XLSX or PDF, o
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -20,19 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.app import AppContext
-from checkin.reports import (
-    ExportResult,
-    export_attendance,
-    export_matrix,
-    export_no_shows,
-    export_sessions,
-    export_summary,
-)
+from checkin.reports import ExportResult
+from checkin.services.event import event_and_sessions
+from checkin.services.exports import EXPORTS, needs_one_day, run_export
 from checkin.ui.organiser.common import ProgressRow, cancellable, failure_text, heading, message_label, show_message
 from checkin.ui.tasks import Task, TaskManager
 
-FORMATS = {"attendance": ("csv", "xlsx", "pdf"), "sessions": ("csv", "xlsx", "pdf"), "matrix": ("csv", "xlsx"),
-           "no_shows": ("csv", "xlsx", "pdf"), "summary": ("csv", "xlsx")}
+# the page offers what the use case declares, except JSON (a machine format: the CLI has it)
+FORMATS = {key: tuple(f for f in kind.formats if f != "json") for key, kind in EXPORTS.items()}
 
 
 class ExportsPage(QWidget):
@@ -84,10 +78,7 @@ class ExportsPage(QWidget):
         engine = ctx.engine
 
         def sessions(_task: object) -> list[tuple[str, str]]:
-            from checkin.storage.events import list_sessions
-
-            with engine.connect() as conn:
-                return [(s.code, f"{s.code} — {s.title}") for s in list_sessions(conn, event.id)]
+            return [(s.code, f"{s.code} — {s.title}") for s in event_and_sessions(engine)[1]]
 
         tasks.run(sessions).success(self._fill_sessions)
         self._kind_changed()
@@ -103,8 +94,8 @@ class ExportsPage(QWidget):
         self.format.clear()
         for fmt in FORMATS[kind]:
             self.format.addItem(fmt.upper(), fmt)
-        self.day.setEnabled(kind in ("attendance", "no_shows"))
-        self.session.setEnabled(kind == "sessions")
+        self.day.setEnabled(EXPORTS[kind].by_day)
+        self.session.setEnabled(EXPORTS[kind].by_session)
 
     def _choose_target(self) -> None:
         fmt = self.format.currentData()
@@ -119,26 +110,15 @@ class ExportsPage(QWidget):
         kind, fmt, delimiter = self.kind.currentData(), self.format.currentData(), self.delimiter.currentData()
         day = date.fromisoformat(self.day.currentData()) if self.day.currentData() else None
         session = self.session.currentData() or None
-        if fmt in ("pdf",) and kind in ("attendance", "no_shows") and day is None:
+        if needs_one_day(kind, fmt, day):
             show_message(self.message, self.tr("A PDF list is made for one day: choose the day."), error=True)
             return
         engine = self.ctx.engine
 
         def work(task: Task[ExportResult]) -> ExportResult:
             """Runs on a pool thread; reads only."""
-            progress = cancellable(task.progress, task)
-            options: dict[str, Any] = {"progress": progress}
-            if fmt == "csv":
-                options["delimiter"] = delimiter
-            if kind == "attendance":
-                return export_attendance(engine, day, fmt, out, **options)
-            if kind == "sessions":
-                return export_sessions(engine, session, fmt, out, **options)
-            if kind == "matrix":
-                return export_matrix(engine, fmt, out, **options)
-            if kind == "no_shows":
-                return export_no_shows(engine, day, fmt, out, **options)
-            return export_summary(engine, fmt, out, **options)
+            return run_export(engine, kind, fmt, out, day=day, session=session, delimiter=delimiter,
+                              progress=cancellable(task.progress, task))
 
         self.export_button.setEnabled(False)
         task = self.tasks.run(work)
