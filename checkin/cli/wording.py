@@ -144,6 +144,15 @@ CLI_POLISH: dict[str, str] = {
         "Wstrzymany wiersz {number} odrzucono; zostaje w bazie tego stanowiska.",
     "'{item}' is not FIELD=VALUE, e.g. --set operator=\"J. Kowalska\"":
         "„{item}” to nie jest POLE=WARTOŚĆ, np. --set operator=\"J. Kowalska\"",
+    # walk-ins and badge reprints
+    "{warning}; use --yes to print copy {copy}": "{warning}; dodaj --yes, aby wydrukować egzemplarz {copy}",
+    "a walk-in is checked in on arrival; --exit does not apply":
+        "nowa osoba jest rejestrowana przy wejściu; --exit tu nie działa",
+    "Badge printed on {printer}.": "Identyfikator wydrukowano na {printer}.",
+    "checked in, but the badge was not printed: {error}":
+        "zarejestrowano, ale identyfikator nie został wydrukowany: {error}",
+    "give X,Y,WIDTH,HEIGHT in pixels, e.g. 320,120,640,480":
+        "podaj X,Y,SZEROKOŚĆ,WYSOKOŚĆ w pikselach, np. 320,120,640,480",
     # tickets and keys
     "{key_id} accepted for {event_id}": "{key_id} przyjęty dla {event_id}",
     "tickets signed with {ctx_args_key_id} are {state} (other desks follow after sync)":
