@@ -372,102 +372,167 @@
 <context>
     <name>ExportsPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="38"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="50"/>
         <source>Exports</source>
         <translation>Eksport</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="41"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
         <source>Daily attendance</source>
         <translation>Obecność dzienna</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="41"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
         <source>Session attendance</source>
         <translation>Obecność na sesjach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="42"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="54"/>
         <source>Attendees by session (matrix)</source>
         <translation>Uczestnicy według sesji (macierz)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="43"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="55"/>
         <source>Registered but did not come</source>
         <translation>Zarejestrowani nieobecni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="44"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="56"/>
         <source>Event summary</source>
         <translation>Podsumowanie wydarzenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="47"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="57"/>
+        <source>Certificates of attendance (numbered, with hours)</source>
+        <translation>Zaświadczenia o udziale (numerowane, z godzinami)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="58"/>
+        <source>Register of issued certificates</source>
+        <translation>Ewidencja wydanych zaświadczeń</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="59"/>
+        <source>Photographers&apos; list (no consent to photos)</source>
+        <translation>Lista dla fotografów (bez zgody na wizerunek)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="62"/>
         <source>What:</source>
         <translation>Co:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="50"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="65"/>
         <source>All days</source>
         <translation>Wszystkie dni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="68"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="55"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="70"/>
         <source>Session:</source>
         <translation>Sesja:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="57"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="72"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="59"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="74"/>
         <source>Semicolon (Excel in Polish)</source>
         <translation>Średnik (polski Excel)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="60"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="75"/>
         <source>Comma</source>
         <translation>Przecinek</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="61"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="76"/>
         <source>CSV separator:</source>
         <translation>Separator CSV:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="64"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="78"/>
+        <source>all institutions</source>
+        <translation>wszystkie instytucje</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="79"/>
+        <source>Institution contains:</source>
+        <translation>Instytucja zawiera:</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="83"/>
+        <source>Certificate language:</source>
+        <translation>Język zaświadczeń:</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="84"/>
+        <source>Also a ZIP file per institution</source>
+        <translation>Także plik ZIP dla każdej instytucji</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="88"/>
         <source>Export…</source>
         <translation>Eksportuj…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="90"/>
         <source>Open folder</source>
         <translation>Otwórz folder</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="88"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="112"/>
         <source>All sessions</source>
         <translation>Wszystkie sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="103"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="130"/>
+        <source>Folder for the certificates</source>
+        <translation>Folder na zaświadczenia</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="136"/>
         <source>Save the export as</source>
         <translation>Zapisz eksport jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="114"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="150"/>
         <source>A PDF list is made for one day: choose the day.</source>
         <translation>Lista PDF powstaje dla jednego dnia: wybierz dzień.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="133"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="185"/>
+        <source>The venue hub could not be read: numbers issued on other laptops may be missing.</source>
+        <translation>Nie udało się odczytać bazy na miejscu: może brakować numerów wydanych na innych laptopach.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="209"/>
+        <source>Numbering the certificates in the register…</source>
+        <translation>Nadawanie numerów w ewidencji zaświadczeń…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="235"/>
+        <source>the venue hub</source>
+        <translation>baza na miejscu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="235"/>
+        <source>this computer</source>
+        <translation>ten komputer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="237"/>
+        <source>{issued} new and {reissued} re-issued certificates (register: {where}) saved in {folder}, and all of them in {combined}.</source>
+        <translation>Nowe zaświadczenia: {issued}, wydane ponownie: {reissued} (ewidencja: {where}); zapisano w {folder}, wszystkie razem w {combined}.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="245"/>
         <source>Saved {rows} rows to {path}.</source>
         <translation>Zapisano wiersze: {rows}, plik {path}.</translation>
     </message>
@@ -500,7 +565,7 @@
         <translation>Kolejka</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="58"/>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="60"/>
         <source>The forecast is for today only.</source>
         <translation>Prognoza dotyczy tylko dnia dzisiejszego.</translation>
     </message>
@@ -1257,9 +1322,14 @@
         <translation>Usunięcie danych nie jest jeszcze możliwe: rejestracje wejść ({scans}) oraz zmiany listy lub wydruki identyfikatorów ({other}) z tego stanowiska nie dotarły do bazy na miejscu. Połącz się z siecią na miejscu i synchronizuj, aż nic nie będzie czekać, a potem usuń dane.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="114"/>
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="116"/>
         <source>Wiped: {attendees} attendees, {scans} check-in records and {prints} badge prints were deleted and the database file was compacted.</source>
         <translation>Usunięto: uczestnicy {attendees}, zapisy rejestracji {scans}, wydruki identyfikatorów {prints}; plik bazy danych został zagęszczony.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="119"/>
+        <source>{files} file(s) checkin wrote (exports, tickets, badge PDFs, backups) were deleted too.</source>
+        <translation>Usunięto też pliki zapisane przez checkin (eksporty, bilety, identyfikatory PDF, kopie zapasowe): {files}.</translation>
     </message>
 </context>
 </TS>
