@@ -153,6 +153,12 @@ CLI_POLISH: dict[str, str] = {
         "zarejestrowano, ale identyfikator nie został wydrukowany: {error}",
     "give X,Y,WIDTH,HEIGHT in pixels, e.g. 320,120,640,480":
         "podaj X,Y,SZEROKOŚĆ,WYSOKOŚĆ w pikselach, np. 320,120,640,480",
+    # purge and wipe
+    "purging cannot be undone: look first with --dry-run, then run again with --yes":
+        "usunięcia nie da się cofnąć: najpierw sprawdź z --dry-run, potem uruchom ponownie z --yes",
+    "wiping cannot be undone: look first with --dry-run, then run again with --yes":
+        "wyczyszczenia nie da się cofnąć: najpierw sprawdź z --dry-run, potem uruchom ponownie z --yes",
+    "nothing was wiped: {error}": "niczego nie wyczyszczono: {error}",
     # tickets and keys
     "{key_id} accepted for {event_id}": "{key_id} przyjęty dla {event_id}",
     "tickets signed with {ctx_args_key_id} are {state} (other desks follow after sync)":

@@ -63,7 +63,7 @@ def test_every_sentence_the_cli_writes_has_a_polish_version() -> None:
     used = sentences_in_cli()
     assert len(used) > 50
     missing = sorted(f"{where}: {text!r}" for text, where in used.items() if _shape(text) not in known)
-    assert missing == []
+    assert missing == [], "add the Polish sentence to CLI_POLISH in checkin/cli/wording.py"
 
 
 def test_polish_keeps_every_placeholder() -> None:
