@@ -395,7 +395,8 @@ class DeskView(QWidget):
         self.decision_shown.emit(decision)
         self.scans_changed.emit()
 
-    def _write_failed(self, exc: BaseException, _trace: str) -> None:
+    def _write_failed(self, exc: BaseException, trace: str) -> None:
+        log.error("scan not recorded: %s\n%s", exc, trace)
         self.sounds.play("rejected")
         self.result.show_message("error", self.tr("Not recorded"),
                                  self.tr("The desk could not record this ({error}). Try again; if it "
