@@ -774,22 +774,52 @@
         <translation>uwagi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="326"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="273"/>
+        <source>gender (for Polish grammar)</source>
+        <translation>płeć (do odmiany komunikatów)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="274"/>
+        <source>VIP (shown on scan)</source>
+        <translation>VIP (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="275"/>
+        <source>speaker to the green room (shown on scan)</source>
+        <translation>prelegent do pokoju prelegentów (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="276"/>
+        <source>accessibility needs (shown on scan)</source>
+        <translation>potrzeby dostępności (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="277"/>
+        <source>dietary needs (shown on scan)</source>
+        <translation>dieta (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="278"/>
+        <source>see the organiser (shown on scan)</source>
+        <translation>zgłosić się do organizatora (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="331"/>
         <source>{n} problems found in {file}. Nothing will be imported until they are corrected: fix the file (the row numbers are as Excel shows them) and choose it again, or fix the column mapping.</source>
         <translation>Liczba problemów w pliku {file}: {n}. Nic nie zostanie zaimportowane, dopóki nie zostaną poprawione: popraw plik (numery wierszy jak w Excelu) i wybierz go ponownie albo popraw przypisanie kolumn.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="335"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="340"/>
         <source>No problems: {rows} rows are ready. Import will add {added}, update {updated}, cancel {cancelled} and reactivate {reactivated}; {unchanged} stay unchanged.</source>
         <translation>Bez problemów, gotowe wiersze: {rows}. Import doda: {added}, zaktualizuje: {updated}, anuluje: {cancelled}, przywróci: {reactivated}; bez zmian: {unchanged}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="360"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="365"/>
         <source>Nothing was imported: {error}</source>
         <translation>Nic nie zaimportowano: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="367"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="372"/>
         <source>Imported {file}: {added} added, {updated} updated, {cancelled} cancelled, {reactivated} reactivated, {unchanged} unchanged.</source>
         <translation>Zaimportowano {file}. Dodano: {added}, zaktualizowano: {updated}, anulowano: {cancelled}, przywrócono: {reactivated}, bez zmian: {unchanged}.</translation>
     </message>
