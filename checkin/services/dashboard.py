@@ -16,7 +16,7 @@ from sqlalchemy import Engine, Integer, cast, func, select, text
 from sqlalchemy.engine import Connection
 
 from checkin.domain.models import Event, Session
-from checkin.services.forecast import Forecast, forecast, opening_time, service_times
+from checkin.services.forecast import Forecast, entrance_pace, forecast, opening_time
 from checkin.services.headcount import Headcount, arrivals_on, desk_activity_on, headcount_on
 from checkin.storage import tables as t
 from checkin.storage import tallies
@@ -104,7 +104,7 @@ def dashboard_snapshot(engine: Engine, desk_id: str, day: date | None = None, no
                                                          from_scratch=from_scratch)}
         totals = desk_activity_on(conn, event, from_scratch=from_scratch)
         arrived = arrivals_on(conn, event, day, from_scratch=from_scratch)
-        service_s = service_times(conn, event.id, now) if day == event.local_date(now) else {}
+        pace = entrance_pace(conn, event.id, now) if day == event.local_date(now) else None
         this_desk = None
         if not any(a.desk_id == desk_id for a in totals):
             this_desk = conn.execute(select(t.desk.c.name).where(t.desk.c.id == desk_id)).first()
@@ -118,11 +118,11 @@ def dashboard_snapshot(engine: Engine, desk_id: str, day: date | None = None, no
         desks.append(DeskStatus(desk_id, this_desk[0], 0, 0, None, _aware(syncs.get(desk_id)), True))
     desks.sort(key=lambda d: d.name.casefold())
     queue = None
-    if day == event.local_date(now) and counts.days:
+    if pace is not None and counts.days:
         queue = forecast(now=now, opening=opening_time(session_list, day, event.tz),
                          registered=counts.days[0].registered, arrived=counts.days[0].present,
-                         admitted_recent=sum(d.accepted_recent for d in desks), desk_service_s=service_s,
-                         open_desks=[d.desk_id for d in desks if d.scans_recent])
+                         admitted_recent=pace.admitted_recent, desk_service_s=pace.service_s,
+                         open_desks=pace.open_desks)
     return DashboardData(event, day, now, counts, {s.code: s for s in session_list}, arrived, desks, pending,
                          fingerprint, queue)
 

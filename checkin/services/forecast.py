@@ -10,13 +10,14 @@ The model (explained for coordinators in docs/forecast.md):
 3. Who is waiting now: if the open desks were busy (admitting at ≥ 80 % of their pace) over the
    last 15 minutes, everyone the curve says should have arrived by now but is not admitted yet is
    taken to be in the queue; with idle desks the queue is empty (those people are just late).
-4. How fast desks admit: a gap between two consecutive scans at a desk is never shorter than serving
-   one person and, at a quiet desk, often longer (waiting for the next one). So each desk's service
-   time is the median of its back-to-back gaps in the last 20 minutes: those at most twice its 10th
-   percentile gap (gaps over 90 s left out). The plain median would mistake a quiet desk for a slow
-   one. Even so a quiet desk's gaps only bound its speed from above, so no desk is taken to need more
-   than MAX_SERVICE_S per person. A desk with fewer than 5 gaps gets DEFAULT_SERVICE_S. Open desks:
-   those that scanned in the last 15 minutes.
+4. How fast desks admit (entrance scans only: session doors have their own flow): a gap between two
+   consecutive scans at a desk is never shorter than serving one person and, at a quiet desk, often
+   longer (waiting for the next one). So each desk's service time is the median of its back-to-back
+   gaps in the last 20 minutes: those at most twice its 10th percentile gap (gaps over 90 s left
+   out). The plain median would mistake a quiet desk for a slow one. Even so a quiet desk's gaps
+   only bound its speed from above, so no desk is taken to need more than MAX_SERVICE_S per person.
+   A desk with fewer than 5 gaps gets DEFAULT_SERVICE_S. Open desks: those that scanned in the last
+   15 minutes.
 5. A fluid queue, slot by slot: queue ← max(0, queue + arrivals − capacity). The queue clears when
    it last reaches zero within the horizon; the same run with one (or more) extra desks at the
    median service time says what opening another desk would buy.
@@ -122,19 +123,37 @@ def curve_share(start: datetime, end: datetime, opening: datetime) -> float:
     return share
 
 
-def service_times(conn: Connection, event_id: str, now: datetime) -> dict[str, float]:
-    """Desk id -> seconds per admission: the median of the back-to-back gaps (at most twice the 10th
-    percentile) between its consecutive scans in the last 20 minutes (gaps over 90 s left out)."""
+@dataclass(frozen=True, slots=True)
+class EntrancePace:
+    """What the entrance desks did lately: the forecast's view of the desks."""
+
+    service_s: dict[str, float]  # desk id -> measured seconds per person (desks with enough scans)
+    open_desks: list[str]  # desks that scanned at the entrance in the last 15 minutes
+    admitted_recent: int  # entrance admissions in the last 15 minutes, all desks
+
+
+def entrance_pace(conn: Connection, event_id: str, now: datetime) -> EntrancePace:
+    """Read the entrance (day checkpoint) scans of the last 20 minutes. Session doors are left out:
+    the queue forecast is about the entrance, and a door desk's scans say nothing about its pace there.
+
+    Service time per desk: the median of its back-to-back gaps (at most twice its 10th-percentile gap,
+    gaps over 90 s left out), capped at MAX_SERVICE_S; see the module docstring."""
     from checkin.services.recount import aware, stored
 
     times: dict[str, list[datetime]] = {}
-    for desk_id, moment in conn.execute(text(
-            "SELECT desk_id, device_time FROM scan WHERE device_time >= :since AND device_time <= :now "
-            "AND event_id = :e ORDER BY device_time"),
+    admitted, recent_desks = 0, set()
+    open_since = now - OPEN_WINDOW
+    for desk_id, moment, result in conn.execute(text(
+            "SELECT desk_id, device_time, result FROM scan WHERE device_time >= :since AND device_time <= :now "
+            "AND event_id = :e AND session_id IS NULL ORDER BY device_time"),
             {"since": stored(now - SERVICE_WINDOW), "now": stored(now), "e": event_id}):
         when = aware(moment)
-        if when is not None:
-            times.setdefault(desk_id, []).append(when)
+        if when is None:
+            continue
+        times.setdefault(desk_id, []).append(when)
+        if when >= open_since:
+            recent_desks.add(desk_id)
+            admitted += result == "accepted"
     found = {}
     for desk_id, moments in times.items():
         gaps = [(b - a).total_seconds() for a, b in pairwise(moments)]
@@ -142,7 +161,7 @@ def service_times(conn: Connection, event_id: str, now: datetime) -> dict[str, f
         if len(busy) >= 5:  # a gap is never shorter than serving one person, often longer when idle
             shortest = statistics.quantiles(busy, n=10)[0]
             found[desk_id] = min(MAX_SERVICE_S, statistics.median([g for g in busy if g <= 2 * shortest]))
-    return found
+    return EntrancePace(found, sorted(recent_desks), admitted)
 
 
 def forecast(*, now: datetime, opening: datetime, registered: int, arrived: int, admitted_recent: int,

@@ -35,7 +35,15 @@ FIELDS: dict[str, str] = {
     "notes": "notes",
     "group_code": "group",
     "photo_consent": "photo consent",
+    # kept as "Heading: value" lines in the notes: the desk shows them on scan (checkin.domain.alerts)
+    "gender": "gender",
+    "vip": "VIP",
+    "green_room": "speaker to the green room",
+    "accessibility": "accessibility needs",
+    "dietary": "dietary needs",
+    "see_organiser": "see the organiser",
 }
+NOTE_FIELDS = ("gender", "vip", "green_room", "accessibility", "dietary", "see_organiser")
 IGNORE = "ignore"
 
 _HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -59,6 +67,15 @@ _HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "external_code": ("Kod biletu", "Numer biletu", "Nr biletu", "Kod kreskowy", "Bilet", "Ticket code",
                       "Ticket number", "Ticket", "Barcode", "Code"),
     "notes": ("Uwagi", "Notatki", "Komentarz", "Notes", "Note", "Comments", "Remarks"),
+    "gender": ("Płeć", "Gender", "Sex"),
+    "vip": ("VIP", "Gość specjalny", "Special guest"),
+    "green_room": ("Green room", "Pokój prelegentów", "Prelegent do pokoju", "Speaker to green room"),
+    "accessibility": ("Dostępność", "Potrzeby dostępności", "Niepełnosprawność", "Accessibility",
+                      "Accessibility needs"),
+    "dietary": ("Dieta", "Dieta specjalna", "Wyżywienie", "Dietary", "Diet", "Dietary needs",
+                "Dietary requirements"),
+    "see_organiser": ("Zgłosić się do organizatora", "Do organizatora", "Uwaga dla recepcji", "See organiser",
+                      "See the organiser", "See organizer"),
     # people who arrive together and may be checked in together (issue 18)
     "group_code": ("Grupa", "Delegacja", "Nr zamówienia", "Numer zamówienia", "Zamówienie", "Nr grupy",
                    "Group", "Delegation", "Order number", "Order no", "Order", "Order ID", "Group code"),

@@ -72,14 +72,15 @@ GRANTS: dict[str, list[Grant]] = {
 }
 SEQUENCES = {"organiser": ("desk_heartbeat_id_seq",), DESK_GROUP: ("desk_heartbeat_id_seq",), "dashboard": ()}
 ORGANISER_FUNCTIONS: tuple[str, ...] = ("add_desk_login(text, text, text)", "revoke_desk_login(text)",
-                       "terminate_desk_sessions(text)", "set_contact_at_desks(boolean)")
+                       "terminate_desk_sessions(text)", "set_contact_at_desks(boolean)",
+                       "purge_attendee_audit(text)")  # issue 17: `checkin purge`, migration 0004
 # The certificate register (issue 17): organisers only; desks never see it (see sync/register.py).
 # UPDATE on attendee_change lets `checkin purge` blank the personal values kept in the change log.
 REGISTER_TABLES = ("certificate", "certificate_issue", "certificate_counter")
 GRANTS["organiser"] += [*_each("SELECT", REGISTER_TABLES), *_each("INSERT", REGISTER_TABLES),
                         *_each("UPDATE", ("certificate", "certificate_counter", "attendee_change"))]
 # Rehearsals (issue 18): the organiser starts one (a row everyone reads) and ends it through
-# `end_rehearsal`, the one function that deletes rows (only the rehearsal's own, see migration 0004).
+# `end_rehearsal`, the one function that deletes rows (only the rehearsal's own, see migration 0005_i18).
 GRANTS["organiser"] += _each("INSERT", ("rehearsal",))
 ORGANISER_FUNCTIONS += ("end_rehearsal(text, text)",)
 

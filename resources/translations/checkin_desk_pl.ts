@@ -120,7 +120,7 @@
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="146"/>
         <source>Position</source>
-        <translation>Stanowisko</translation>
+        <translation>Funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="148"/>
@@ -131,44 +131,95 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="36"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="48"/>
         <source>Online · {n} waiting to send</source>
         <translation>Połączono · {n} czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="38"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="71"/>
         <source>last sync {time}</source>
         <translation>ostatnia synchronizacja {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="40"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="52"/>
         <source>Offline · {n} waiting to send (scanning continues)</source>
         <translation>Brak połączenia · {n} czeka na wysłanie (skanowanie działa dalej)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="42"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
         <source>Local only (no venue database) · {n} not synced</source>
         <translation>Tylko lokalnie (bez wspólnej bazy) · {n} niezsynchronizowanych</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="44"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
         <source>Sync starting…</source>
         <translation>Uruchamianie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="89"/>
         <source>Sounds off</source>
         <translation>Dźwięki wyłączone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="91"/>
         <source>No sound player: system beep for errors only</source>
         <translation>Brak odtwarzacza dźwięku: tylko systemowy sygnał przy błędach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="93"/>
         <source>Sound: {backend}</source>
         <translation>Dźwięk: {backend}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
+        <source>Connecting to the venue database…</source>
+        <translation>Łączenie z bazą danych miejsca wydarzenia…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="41"/>
+        <source>list not updated for {min} min</source>
+        <translation>lista nieaktualna od {min} min</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="42"/>
+        <source>list not updated yet</source>
+        <translation>lista jeszcze nie pobrana</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="44"/>
+        <source>{n} held back</source>
+        <translation>wstrzymane: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="46"/>
+        <source>clock off by {s} s</source>
+        <translation>zegar przesunięty o {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
+        <source>Live updates: on</source>
+        <translation>Aktualizacje na żywo: włączone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
+        <source>Live updates: off</source>
+        <translation>Aktualizacje na żywo: wyłączone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="75"/>
+        <source>Delay of other desks&apos; check-ins: {s} s</source>
+        <translation>Opóźnienie skanów z innych stanowisk: {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="77"/>
+        <source>Clock difference to the venue database: {s} s</source>
+        <translation>Różnica zegara względem bazy danych miejsca: {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="80"/>
+        <source>Last error: {error}</source>
+        <translation>Ostatni błąd: {error}</translation>
     </message>
 </context>
 <context>
@@ -220,93 +271,93 @@
     </message>
     <message>
         <location filename="../../checkin/ui/desk/desk_view.py" line="251"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="274"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="278"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="317"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="522"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="321"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="527"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="351"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="355"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="352"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="356"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="405"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="410"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="406"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="411"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="427"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="432"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="428"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="433"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="434"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="439"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="435"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="440"/>
         <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
         <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="453"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="458"/>
         <source>Save the badge</source>
         <translation>Zapisz identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="475"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="480"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="567"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="572"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="568"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="573"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="629"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="634"/>
         <source>Whose group?</source>
         <translation>Czyja grupa?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="630"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="635"/>
         <source>Scan or search for one person of the group first.</source>
         <translation>Najpierw zeskanuj lub wyszukaj jedną osobę z grupy.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="637"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="642"/>
         <source>No group</source>
         <translation>Brak grupy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="670"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="675"/>
         <source>{n} of {total} checked in</source>
         <translation>Zarejestrowano {n} z {total}</translation>
     </message>
@@ -377,73 +428,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="87"/>
+        <location filename="../../checkin/ui/main_window.py" line="106"/>
         <source>Check-in — {event} — {desk}</source>
         <translation>Rejestracja — {event} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="90"/>
+        <location filename="../../checkin/ui/main_window.py" line="109"/>
         <source>Reception desk</source>
         <translation>Recepcja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="91"/>
+        <location filename="../../checkin/ui/main_window.py" line="110"/>
         <source>Coordinator dashboard</source>
         <translation>Panel koordynatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="91"/>
+        <location filename="../../checkin/ui/main_window.py" line="110"/>
         <source>Organiser tools</source>
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="100"/>
+        <location filename="../../checkin/ui/main_window.py" line="119"/>
         <source>REHEARSAL — check-ins, prints and walk-ins made now are removed when it ends</source>
         <translation>PRÓBA — rejestracje, wydruki i dopisane osoby z tego czasu zostaną usunięte po jej zakończeniu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="177"/>
+        <location filename="../../checkin/ui/main_window.py" line="196"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="186"/>
+        <location filename="../../checkin/ui/main_window.py" line="205"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="187"/>
+        <location filename="../../checkin/ui/main_window.py" line="206"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="193"/>
+        <location filename="../../checkin/ui/main_window.py" line="212"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="199"/>
+        <location filename="../../checkin/ui/main_window.py" line="218"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="208"/>
+        <location filename="../../checkin/ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="209"/>
-        <location filename="../../checkin/ui/main_window.py" line="331"/>
+        <location filename="../../checkin/ui/main_window.py" line="228"/>
+        <location filename="../../checkin/ui/main_window.py" line="353"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="212"/>
+        <location filename="../../checkin/ui/main_window.py" line="231"/>
+        <source>Save diagnostics…</source>
+        <translation>Zapisz diagnostykę…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="234"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="332"/>
+        <location filename="../../checkin/ui/main_window.py" line="354"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -464,7 +520,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="338"/>
+        <location filename="../../checkin/ui/main_window.py" line="360"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -473,17 +529,37 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="341"/>
+        <location filename="../../checkin/ui/main_window.py" line="363"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="342"/>
+        <location filename="../../checkin/ui/main_window.py" line="364"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="196"/>
+        <location filename="../../checkin/ui/main_window.py" line="382"/>
+        <source>Save diagnostics</source>
+        <translation>Zapisz diagnostykę</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="397"/>
+        <source>Diagnostics saved</source>
+        <translation>Zapisano diagnostykę</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="398"/>
+        <source>Saved {path}. Give this file to the IT volunteer; it holds no names of attendees and no passwords.</source>
+        <translation>Zapisano {path}. Przekaż ten plik informatykowi; nie zawiera nazwisk uczestników ani haseł.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="406"/>
+        <source>Diagnostics not saved</source>
+        <translation>Nie zapisano diagnostyki</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="215"/>
         <source>Door mode…</source>
         <translation>Tryb drzwi…</translation>
     </message>
@@ -563,6 +639,11 @@ Dźwięk: {sound}</translation>
         <location filename="../../checkin/ui/desk/recent_scans.py" line="78"/>
         <source>undone</source>
         <translation>cofnięto</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="80"/>
+        <source>REHEARSAL</source>
+        <translation>PRÓBA</translation>
     </message>
 </context>
 <context>
@@ -700,27 +781,27 @@ Dźwięk: {sound}</translation>
 <context>
     <name>VolunteerGate</name>
     <message>
-        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="133"/>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="134"/>
         <source>Undoing an older check-in</source>
         <translation>Cofnięcie starszej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="134"/>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="135"/>
         <source>Registering a walk-in</source>
         <translation>Rejestracja osoby spoza listy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="135"/>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="136"/>
         <source>Correcting details</source>
         <translation>Poprawianie danych</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="136"/>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="137"/>
         <source>Printing a badge again</source>
         <translation>Ponowny wydruk identyfikatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="137"/>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="138"/>
         <source>Changing the checkpoint</source>
         <translation>Zmiana punktu rejestracji</translation>
     </message>
@@ -755,7 +836,7 @@ Dźwięk: {sound}</translation>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="117"/>
         <source>Position</source>
-        <translation>Stanowisko</translation>
+        <translation>Funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="122"/>

@@ -1,7 +1,7 @@
 """Hub: rehearsal marks and table, attendee group column, removal that only an organiser may run.
 
-Revision ID: 0004_i18_rehearsal_groups
-Revises: 0003_i13_trust
+Revision ID: 0005_i18_rehearsal_groups
+Revises: 0004_i17_purge
 Create Date: 2026-12-03
 
 Ending a rehearsal is the one place where rows are deleted: scans, badge prints and walk-ins made
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0004_i18_rehearsal_groups"
-down_revision = "0003_i13_trust"
+revision = "0005_i18_rehearsal_groups"
+down_revision = "0004_i17_purge"
 branch_labels = None
 depends_on = None
 
