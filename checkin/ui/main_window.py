@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from checkin import __version__
 from checkin.app import AppContext
 from checkin.config import update_settings
+from checkin.domain.models import Checkpoint
 from checkin.domain.results import Source
 from checkin.ui.desk.desk_view import DeskView
 from checkin.ui.desk.hid_filter import HidFilter
@@ -57,8 +59,12 @@ class MainWindow(QMainWindow):
         self.hid.install()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.pages = QStackedWidget()  # the tabs, or the door (door mode)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
         self.desk: DeskView
+        self.door: Any = None  # DoorView while in door mode
+        self._desk_camera = ""
         self.other_views: list[QWidget] = []
         self._retired: list[QWidget] = []
         self._build()
@@ -127,6 +133,8 @@ class MainWindow(QMainWindow):
         if kinds != {"scans"}:  # after its own scan the desk has refreshed itself already
             self.desk.refresh_recent()
             self.desk.refresh_counts()
+        if self.door is not None and kinds != {"door"}:  # likewise the door after its own scan
+            self.door.refresh()
         dashboard = self._view("DashboardView")
         if dashboard is not None:
             dashboard.refresh()  # type: ignore[attr-defined]
@@ -161,6 +169,9 @@ class MainWindow(QMainWindow):
         sync_now = QAction(self.tr("Sync now"), self)
         sync_now.triggered.connect(self.sync.sync_now)
         view.addAction(sync_now)
+        door = QAction(self.tr("Door mode…"), self)
+        door.triggered.connect(self.open_door_dialog)
+        view.addAction(door)
         lang = bar.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -219,9 +230,77 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ handheld scanner
     def _handheld_code(self, code: str) -> None:
+        if self.door is not None:
+            self.door.handle_code(code, Source.HANDHELD)
+            return
         if self.tabs.currentWidget() is not self.desk:
             self.tabs.setCurrentWidget(self.desk)
         self.desk.handle_code(code, Source.HANDHELD)
+
+    # ------------------------------------------------------------------ door mode
+    def open_door_dialog(self, unlock: bool = False) -> None:
+        """View → Door mode… (or the door's own "Change door…", which asks for the organiser password)."""
+        from checkin.services.desk_queries import checkpoint_choices
+        from checkin.ui.door.door_dialogs import DoorDialog
+
+        engine, now = self.ctx.engine, self.ctx.clock()
+
+        def show(choices: Any) -> None:
+            current = self.door.checkpoint if self.door is not None else self.desk.checkpoint
+            auto = self.door.auto if self.door is not None else self.ctx.settings.door_auto_direction
+            dialog = DoorDialog(self.ctx, self.tasks, choices, current, unlock=unlock, auto=auto, parent=self)
+            dialog.chosen.connect(self.enter_door_mode)
+            dialog.leave_requested.connect(self.leave_door_mode)
+            self.door_dialog = dialog
+            dialog.open()
+
+        self.tasks.run(lambda _t: checkpoint_choices(engine, now)).success(show)
+
+    def enter_door_mode(self, checkpoint: Checkpoint, auto: bool = False, fullscreen: bool = True) -> Any:
+        """Replace the tabs by the door for `checkpoint`; the desk's camera moves to the door."""
+        from checkin.ui.door.door_view import DoorView
+
+        if self.door is not None:
+            self._close_door()
+        else:
+            self._desk_camera = self.desk.active_camera
+            self.desk.camera.stop()
+            self.desk.active_camera = ""  # a desk start-up still queued must not open the camera again
+        door = DoorView(self.ctx, self.tasks, checkpoint, self.sounds, auto_direction=auto)
+        door.camera_loop = self.desk.camera_loop
+        door.unlock_requested.connect(lambda: self.open_door_dialog(unlock=True))
+        door.scans_changed.connect(lambda: self.data_changed.notify("door"))
+        self.door = door
+        self.pages.addWidget(door)
+        self.pages.setCurrentWidget(door)
+        self.menuBar().hide()
+        self.setMinimumSize(800, 480)
+        if fullscreen:
+            self.showFullScreen()
+        door.setFocus()
+        door.refresh()
+        spec = self._desk_camera
+        QTimer.singleShot(0, lambda: door.start_camera(spec) if not door.closed else None)
+        return door
+
+    def _close_door(self) -> None:
+        door, self.door = self.door, None
+        if door is None:
+            return
+        door.shutdown()
+        self.pages.removeWidget(door)
+        door.hide()
+        self._retired.append(door)
+        QTimer.singleShot(10_000, self, lambda: self._delete_retired([door]))
+
+    def leave_door_mode(self) -> None:
+        if self.door is None:
+            return
+        self._close_door()
+        self.pages.setCurrentWidget(self.tabs)
+        self.menuBar().show()
+        self.setMinimumSize(1024, 640)
+        self.desk.start_camera(self._desk_camera)
 
     # ------------------------------------------------------------------ help
     def show_shortcuts(self) -> None:
@@ -245,6 +324,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self.hid.uninstall()
+        if self.door is not None:
+            self.door.shutdown()
         self.desk.shutdown()
         self.sync.stop()
         self.tasks.cancel_all()

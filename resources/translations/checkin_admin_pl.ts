@@ -473,6 +473,39 @@
     </message>
 </context>
 <context>
+    <name>ForecastPanel</name>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <source>Queue forecast</source>
+        <translation>Prognoza kolejki</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <source>From</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <source>Arriving</source>
+        <translation>Przyjdzie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <source>Can admit</source>
+        <translation>Przyjmą</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <source>Queue</source>
+        <translation>Kolejka</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <source>The forecast is for today only.</source>
+        <translation>Prognoza dotyczy tylko dnia dzisiejszego.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../checkin/ui/organiser/import_wizard.py" line="64"/>

@@ -384,6 +384,10 @@ Dźwięk: {sound}</translation>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
+    <message>
+        <source>Door mode…</source>
+        <translation>Tryb drzwi…</translation>
+    </message>
 </context>
 <context>
     <name>PrintNotice</name>
@@ -826,6 +830,22 @@ Dźwięk: {sound}</translation>
         <location filename="../../checkin/ui/desk/wording.py" line="138"/>
         <source>walk-in</source>
         <translation>nowa osoba</translation>
+    </message>
+    <message>
+        <source>Goodbye</source>
+        <translation>Do widzenia</translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation>Witamy ponownie</translation>
+    </message>
+    <message>
+        <source>Session full</source>
+        <translation>Brak miejsc</translation>
+    </message>
+    <message>
+        <source>Exit recorded. Their entry has not reached this desk yet; it will be paired when it does.</source>
+        <translation>Wyjście zapisane. Wejście tej osoby jeszcze tu nie dotarło; zostanie połączone, gdy dotrze.</translation>
     </message>
 </context>
 <context>

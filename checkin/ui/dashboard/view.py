@@ -37,6 +37,7 @@ from checkin.ui.dashboard.arrivals_chart import ArrivalsChart
 from checkin.ui.dashboard.common import RED, local_date, local_time
 from checkin.ui.dashboard.day_panel import DayPanel
 from checkin.ui.dashboard.desk_table import DeskTable
+from checkin.ui.dashboard.forecast_panel import ForecastPanel
 from checkin.ui.dashboard.projector import ProjectorWindow
 from checkin.ui.dashboard.session_table import SessionTable
 from checkin.ui.tasks import TaskManager
@@ -112,7 +113,11 @@ class DashboardView(QWidget):
         desks_box = QGroupBox(self.tr("Desks"), self)
         QVBoxLayout(desks_box).addWidget(self.desks)
         grid.addWidget(self.day_panel, 0, 0)
-        grid.addWidget(chart_box, 0, 1)
+        top_right = QHBoxLayout()  # the arrivals so far, and beside them what is still to come
+        top_right.addWidget(chart_box, 3)
+        self.forecast = ForecastPanel(self)
+        top_right.addWidget(self.forecast, 2)
+        grid.addLayout(top_right, 0, 1)
         grid.addWidget(sessions_box, 1, 0, 1, 2)
         grid.addWidget(desks_box, 2, 0, 1, 2)
         grid.setColumnStretch(0, 2)
@@ -208,6 +213,7 @@ class DashboardView(QWidget):
         self.chart.empty_text = _no_arrivals_text(data)
         self.chart.set_arrivals(data.arrivals, data.now.astimezone(tz))
         self.sessions.set_sessions(data.counts.sessions, data.sessions, tz, data.now)
+        self.forecast.set_forecast(data.forecast, tz)
         self.desks.set_desks(data.desks, tz, data.now)
         self.desks.fit_rows()
         self.sessions.fit_rows()
