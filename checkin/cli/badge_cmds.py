@@ -118,6 +118,7 @@ def cmd_badge(ctx: CliContext) -> int:
     template = _template(ctx)
     pages = render_badges([attendee], event, template, ctx.args.out, signing_key=_key(ctx),
                           language=ctx.args.badge_lang, title=f"{attendee.full_name} — {event.name}")
+    _record(ctx, ctx.args.out)
     ctx.emit({"attendee": attendee.id, "out": str(ctx.args.out), "template": template.id, "pages": pages},
              f"Badge for {attendee.full_name} ({template.id}) written to {ctx.args.out}.")
     return 0
@@ -148,6 +149,7 @@ def cmd_badges(ctx: CliContext) -> int:
 
     pages = render_badges(iter_attendees(ctx.engine, ids), event, template, ctx.args.out, signing_key=key,
                           progress=progress, language=ctx.args.badge_lang)
+    _record(ctx, ctx.args.out)
     ctx.emit({"badges": total, "pages": pages, "out": str(ctx.args.out), "template": template.id},
              f"{total} badges on {pages} pages ({template.id}) written to {ctx.args.out}.")
     return 0
@@ -255,3 +257,10 @@ def _auto_print(ctx: CliContext) -> int:
     ctx.emit({"auto_print": enabled},
              f"Auto-print on first check-in at this desk is {'on' if enabled else 'off'}.")
     return 0
+
+
+def _record(ctx: CliContext, path: Path) -> None:
+    """Badge PDFs hold names: remembered so `checkin wipe` removes them."""
+    from checkin.services.written_files import record_written
+
+    record_written(ctx.engine, [path], "badge")

@@ -47,4 +47,8 @@ def run_export(engine: Engine, kind: str, fmt: str | None, out: str | Path, *, d
         return export_matrix(engine, fmt, out, **options)
     if kind == "no_shows":
         return export_no_shows(engine, day, fmt, out, **options)
+    if kind == "photographers":
+        from checkin.reports.paperwork import export_photographers
+
+        return export_photographers(engine, fmt, out, **options)
     return export_summary(engine, fmt, out, **options)

@@ -183,7 +183,7 @@ def apply_part(conn: Connection, page: Page, desk_id: str, *, defer_attendance: 
     upsert(conn, t.session, page.sessions, ["id"])
     upsert(conn, t.event_key, page.keys, ["key_id"])
     upsert(conn, t.desk, page.desks, ["id"])
-    upsert(conn, t.attendee_change, page.changes, ["id"], update=False)
+    upsert(conn, t.attendee_change, page.changes, ["id"])  # updated too: `checkin purge` blanks old values
     _apply_attendees(conn, page.attendees, desk_id)
     from checkin.sync.push import upsert_tickets
 

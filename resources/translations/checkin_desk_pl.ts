@@ -170,6 +170,56 @@
         <source>Sound: {backend}</source>
         <translation>Dźwięk: {backend}</translation>
     </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Connecting to the venue database…</source>
+        <translation>Łączenie z bazą danych miejsca wydarzenia…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>list not updated for {min} min</source>
+        <translation>lista nieaktualna od {min} min</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>list not updated yet</source>
+        <translation>lista jeszcze nie pobrana</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>{n} held back</source>
+        <translation>wstrzymane: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>clock off by {s} s</source>
+        <translation>zegar przesunięty o {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Live updates: on</source>
+        <translation>Aktualizacje na żywo: włączone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Live updates: off</source>
+        <translation>Aktualizacje na żywo: wyłączone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Delay of other desks' check-ins: {s} s</source>
+        <translation>Opóźnienie skanów z innych stanowisk: {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Clock difference to the venue database: {s} s</source>
+        <translation>Różnica zegara względem bazy danych miejsca: {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Last error: {error}</source>
+        <translation>Ostatni błąd: {error}</translation>
+    </message>
 </context>
 <context>
     <name>DeskView</name>
