@@ -32,7 +32,15 @@ def run_app(args: Any) -> int:
     app.setApplicationName("checkin")
     app.setOrganizationName("checkin")
     _polish_capable_font(app)
-    ctx = build_context(getattr(args, "db", None), getattr(args, "desk", None), getattr(args, "operator", "") or "")
+    db = getattr(args, "db", None)
+    from checkin.domain.messages import set_language
+
+    set_language(choose_language(getattr(args, "lang", None) or ""))  # a new desk's default name in it
+    ctx = build_context(db, getattr(args, "desk", None), getattr(args, "operator", "") or "",
+                        create_folder=not db or bool(getattr(args, "create", False)))
+    from checkin.diagnostics import setup_logging
+
+    setup_logging(ctx.desk.id)  # this desk's rotating log in the platform's log folder
     lock = _one_app_per_database(ctx.database_file())
     if lock is None:
         return 1
