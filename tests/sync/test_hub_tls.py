@@ -77,7 +77,7 @@ def test_verify_full_works_and_a_wrong_host_certificate_is_refused(
 
     cluster.use_cert(certs["wrong"])  # type: ignore[arg-type]
     try:
-        with pytest.raises(psycopg.OperationalError, match='does not match host name "hub.test"'):
+        with pytest.raises(psycopg.OperationalError, match=r'does not match host name "hub\.test"'):
             psycopg.connect(url, connect_timeout=5).close()
         with psycopg.connect(cluster.url(ca=ca, host="other.test")) as conn:  # the name check, nothing else
             assert conn.execute("SELECT 1").fetchone() == (1,)
@@ -129,7 +129,7 @@ def test_a_plain_road_to_a_remote_hub_needs_insecure_hub_and_then_says_unencrypt
     site = Site("Stanowisko", fresh_db(_template_db, tmp_path / "plain.sqlite3"), "", datetime.now(UTC))
     try:
         for mode in ("disable", "prefer"):
-            with pytest.raises(HubUrlError, match="refusing to send check-ins to hub.test"):
+            with pytest.raises(HubUrlError, match=r"refusing to send check-ins to hub\.test"):
                 remember_hub(site.engine, cluster.url(sslmode=mode))
             with pytest.raises(HubUrlError):
                 hub_engine(cluster.url(sslmode=mode))

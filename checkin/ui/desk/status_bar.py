@@ -42,6 +42,8 @@ class DeskStatusBar(QStatusBar):
             text = self.tr("Local only (no venue database) · {n} not synced").format(n=view.pending)
         else:
             text = self.tr("Sync starting…")
+        if view.unencrypted:
+            text += " · " + self.tr("unencrypted")
         self.sync.setText(f"  {text}  ")
         self.sync.setStyleSheet(STYLES.get(view.mode, "") + " padding:3px 8px; border-radius:4px;")
         self.sync.setToolTip(view.last_error)

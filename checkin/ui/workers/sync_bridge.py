@@ -30,6 +30,7 @@ class SyncView:
     pending: int
     last_success: datetime | None = None
     last_error: str = ""
+    unencrypted: bool = False  # a hub on another computer reached without TLS (--insecure-hub)
 
 
 class SyncBridge(QObject):
@@ -103,7 +104,8 @@ class SyncBridge(QObject):
         """GUI thread: a SyncStatus from the worker (duck-typed: online, pending, last_success...)."""
         online = bool(getattr(status, "online", False))
         self._emit(SyncView("online" if online else "offline", int(getattr(status, "pending", 0) or 0),
-                            getattr(status, "last_success", None), str(getattr(status, "last_error", "") or "")))
+                            getattr(status, "last_success", None), str(getattr(status, "last_error", "") or ""),
+                            bool(getattr(status, "unencrypted", False))))
 
     def _emit(self, view: SyncView) -> None:
         self.last = view
