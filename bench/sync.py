@@ -251,13 +251,17 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="length of the 20-desk run (default 60)")
     parser.add_argument("--desks", type=int, default=20)
     parser.add_argument("--lag-samples", type=int, default=40)
+    parser.add_argument("--lag-only", action="store_true", help="measure only the desk-to-desk lag")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         b = Bench(args.pg, Path(tmp))
         try:
             lags = bench_lag(b, args.lag_samples)
             print(f"desk-to-desk lag (live, {len(lags)} check-ins): median {statistics.median(lags) * 1000:.0f} ms, "
-                  f"p95 {pct(lags, 95) * 1000:.0f} ms, max {max(lags) * 1000:.0f} ms  (target < 1000 ms)")
+                  f"p95 {pct(lags, 95) * 1000:.0f} ms, max {max(lags) * 1000:.0f} ms  (target p95 < 100 ms)")
+            print(f"lag_ms_median={statistics.median(lags) * 1000:.1f}\nlag_ms_p95={pct(lags, 95) * 1000:.1f}")
+            if args.lag_only:
+                return 0
             push_time, per_scan = bench_catch_up(b, 1000)
             print(f"catch-up push of 1,000 queued check-ins: {push_time:.2f} s  (target < 3 s; "
                   f"recording them offline took {per_scan * 1000:.2f} ms each)")

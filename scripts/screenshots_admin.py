@@ -115,13 +115,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lang", choices=("en", "pl"), default="en")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", default="1366x768", help="window size, e.g. 1024x600")
+    parser.add_argument("--suffix", default=None, help="added to file names (default: _pl for Polish)")
     args = parser.parse_args()
+    args.size = tuple(int(v) for v in args.size.lower().split("x"))
     app = QApplication.instance() or QApplication(sys.argv)
-    suffix = "" if args.lang == "en" else f"_{args.lang}"
+    suffix = args.suffix if args.suffix is not None else ("" if args.lang == "en" else f"_{args.lang}")
     if args.lang == "pl":
         from PySide6.QtCore import QLocale
 
+        from checkin.domain.messages import set_language
+
         QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
+        set_language("pl")  # the core's sentences (import problems) too
         translator = QTranslator(app)
         translator.load(str(ROOT / "resources/translations/checkin_admin_pl.qm"))
         QCoreApplication.installTranslator(translator)
@@ -138,7 +144,7 @@ def main() -> None:
 
         dashboard = DashboardView(ctx, tasks)
         dashboard.setWindowTitle("checkin — dashboard")
-        dashboard.resize(1366, 768)
+        dashboard.resize(*args.size)
         dashboard.show()
         wait_until(lambda: dashboard.data is not None)
         save(dashboard, args.out, f"dashboard{suffix}.png")
@@ -151,7 +157,7 @@ def main() -> None:
         dashboard.hide()
 
         organiser = OrganiserView(ctx, tasks)
-        organiser.resize(1366, 768)
+        organiser.resize(*args.size)
         set_organiser_password(ctx.engine, "hasło-organizatora")
         organiser.lock_page.reset()
         organiser.show()

@@ -87,7 +87,7 @@ _ATTENDANCE_CHANGED = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in (
 _ROSTER_CHANGED = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in ("event_id", "category", "status", "days",
                                                                   "sessions"))
 
-CREATE_STATEMENTS: tuple[str, ...] = (
+TABLE_STATEMENTS: tuple[str, ...] = (
     """CREATE TABLE attendance_tally (
         event_id VARCHAR(64) NOT NULL, category VARCHAR(32) NOT NULL, checkpoint VARCHAR(100) NOT NULL,
         day DATE NOT NULL, session_id VARCHAR(64) NOT NULL, bucket VARCHAR(16) NOT NULL,
@@ -103,29 +103,52 @@ CREATE_STATEMENTS: tuple[str, ...] = (
         scans INTEGER NOT NULL DEFAULT 0, accepted INTEGER NOT NULL DEFAULT 0, last_time DATETIME,
         PRIMARY KEY (event_id, desk_id, minute))""",
     "CREATE INDEX ix_scan_tally_minute ON scan_tally (minute)",
-    f"CREATE TRIGGER tally_attendance_insert AFTER INSERT ON attendance BEGIN {_attendance_row('NEW', '')} END",
-    f"CREATE TRIGGER tally_attendance_update AFTER UPDATE ON attendance WHEN {_ATTENDANCE_CHANGED} BEGIN "
+)
+
+TRIGGER_STATEMENTS: tuple[str, ...] = (
+    "CREATE TRIGGER IF NOT EXISTS tally_attendance_insert AFTER INSERT ON attendance BEGIN "
+    f"{_attendance_row('NEW', '')} END",
+    f"CREATE TRIGGER IF NOT EXISTS tally_attendance_update AFTER UPDATE ON attendance WHEN {_ATTENDANCE_CHANGED} BEGIN "
     f"{_attendance_row('OLD', '-')} {_attendance_row('NEW', '')} END",
-    f"CREATE TRIGGER tally_attendance_delete AFTER DELETE ON attendance BEGIN {_attendance_row('OLD', '-')} END",
-    "CREATE TRIGGER tally_attendee_insert AFTER INSERT ON attendee BEGIN "
+    "CREATE TRIGGER IF NOT EXISTS tally_attendance_delete AFTER DELETE ON attendance BEGIN "
+    f"{_attendance_row('OLD', '-')} END",
+    "CREATE TRIGGER IF NOT EXISTS tally_attendee_insert AFTER INSERT ON attendee BEGIN "
     f"{_attendee_rows('NEW.id', _NONE, _NONE, '-')} {_attendee_rows('NEW.id', 'NEW.event_id', 'NEW.category', '')} "
     f"{_registration('NEW', '')} END",
-    f"CREATE TRIGGER tally_attendee_update AFTER UPDATE ON attendee WHEN {_ROSTER_CHANGED} BEGIN "
+    f"CREATE TRIGGER IF NOT EXISTS tally_attendee_update AFTER UPDATE ON attendee WHEN {_ROSTER_CHANGED} BEGIN "
     f"{_attendee_rows('OLD.id', 'OLD.event_id', 'OLD.category', '-')} "
     f"{_attendee_rows('NEW.id', 'NEW.event_id', 'NEW.category', '')} "
     f"{_registration('OLD', '-')} {_registration('NEW', '')} END",
-    "CREATE TRIGGER tally_attendee_delete AFTER DELETE ON attendee BEGIN "
+    "CREATE TRIGGER IF NOT EXISTS tally_attendee_delete AFTER DELETE ON attendee BEGIN "
     f"{_attendee_rows('OLD.id', 'OLD.event_id', 'OLD.category', '-')} {_attendee_rows('OLD.id', _NONE, _NONE, '')} "
     f"{_registration('OLD', '-')} END",
-    f"CREATE TRIGGER tally_scan_insert AFTER INSERT ON scan BEGIN {_scan_row('NEW', '')} END",
-    f"CREATE TRIGGER tally_scan_delete AFTER DELETE ON scan BEGIN {_scan_row('OLD', '-')} END",
+    f"CREATE TRIGGER IF NOT EXISTS tally_scan_insert AFTER INSERT ON scan BEGIN {_scan_row('NEW', '')} END",
+    f"CREATE TRIGGER IF NOT EXISTS tally_scan_delete AFTER DELETE ON scan BEGIN {_scan_row('OLD', '-')} END",
 )
 
-DROP_STATEMENTS: tuple[str, ...] = tuple(
-    f"DROP TRIGGER IF EXISTS {name}" for name in (
-        "tally_attendance_insert", "tally_attendance_update", "tally_attendance_delete", "tally_attendee_insert",
-        "tally_attendee_update", "tally_attendee_delete", "tally_scan_insert", "tally_scan_delete")
-) + tuple(f"DROP TABLE IF EXISTS {name}" for name in TABLES)
+TRIGGERS = ("tally_attendance_insert", "tally_attendance_update", "tally_attendance_delete", "tally_attendee_insert",
+            "tally_attendee_update", "tally_attendee_delete", "tally_scan_insert", "tally_scan_delete")
+DROP_STATEMENTS: tuple[str, ...] = tuple(f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS) + tuple(
+    f"DROP TABLE IF EXISTS {name}" for name in TABLES)
+
+
+def before_migrations(conn: Connection) -> None:
+    """Lift the triggers before any migration runs (called by the migration environment).
+
+    A migration that rebuilds attendee, attendance or scan (Alembic's batch mode on SQLite: copy,
+    drop, rename) would fail on triggers naming the dropped table, or silently lose the ones on it.
+    """
+    if conn.dialect.name == "sqlite":
+        for name in TRIGGERS:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def after_migrations(conn: Connection) -> None:
+    """Recount the tallies and lay the triggers again (where the schema has the tallies)."""
+    if conn.dialect.name == "sqlite" and inspect(conn).has_table("attendance_tally"):
+        rebuild(conn)
+        for statement in TRIGGER_STATEMENTS:
+            conn.exec_driver_sql(statement)
 
 
 def backfill(conn: Connection) -> None:

@@ -7,8 +7,11 @@ signals (queued connections) and never touch widgets from them.
 
 When it syncs:
 - right away on start, after `sync_now()`, and when the hub notifies a change by another desk;
-- when this desk's outbox has rows (checked every `push_check_interval`, a cheap local query), so a
-  check-in reaches other desks within about a second without the scan path calling us;
+- the moment a local transaction that queued an outbox row is committed and its connection goes back
+  to the pool (a SQLAlchemy pool event on the local engine: the scan path neither waits nor knows),
+  so a check-in is on its way to the hub within a millisecond or two, not a polling interval;
+- when the outbox has rows written by another process on the same file (checked every
+  `push_check_interval`, a cheap local query; only a safety net now);
 - every `poll_interval` seconds in any case (the fallback when notifications are lost);
 - after a failure, with exponential backoff (`checkin.sync.backoff`, 1, 2, 4 ... 30 s); a desk
   that loses the network keeps scanning locally all the while, and catches up on the next success.
@@ -25,7 +28,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 from checkin.storage import outbox
 from checkin.storage.db import write_tx
@@ -42,7 +45,7 @@ class SyncWorker:
     def __init__(self, local_engine: Engine, hub_url: str, *,
                  on_status: Callable[[SyncStatus], None] | None = None,
                  on_changes: Callable[[set[str]], None] | None = None,
-                 poll_interval: float = 5.0, push_check_interval: float = 0.25,
+                 poll_interval: float = 5.0, push_check_interval: float = 1.0,
                  password: str | None = None, listen: bool = True, timeouts: HubTimeouts | None = None,
                  backoff: Backoff | None = None, insecure: bool | None = None) -> None:
         self.local = local_engine
@@ -81,6 +84,8 @@ class SyncWorker:
                                                                                  self.backoff.maximum),
                                          insecure=self.insecure)
             self._listener.start()
+        event.listen(self.local, "after_cursor_execute", self._saw_statement)
+        event.listen(self.local.pool, "checkin", self._saw_commit)
         self._thread = threading.Thread(target=self._loop, name="checkin-sync", daemon=True)
         self._thread.start()
 
@@ -88,6 +93,10 @@ class SyncWorker:
         """Ask the thread to finish its current round and wait up to `timeout` seconds."""
         self._stopping.set()
         self._wake.set()
+        for target, name, fn in ((self.local, "after_cursor_execute", self._saw_statement),
+                                 (self.local.pool, "checkin", self._saw_commit)):
+            if event.contains(target, name, fn):
+                event.remove(target, name, fn)
         if self._listener is not None:
             self._listener.stop(timeout)
         if self._thread is not None:
@@ -160,6 +169,18 @@ class SyncWorker:
         """Anything new to push? After a successful round the outbox is empty, so any row is new."""
         with self.local.connect() as conn:
             return outbox.has_pending(conn, KINDS)
+
+    def _saw_statement(self, conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        """Any thread writing locally: remember on the pooled connection that it queued outbox rows."""
+        if statement.startswith("INSERT INTO outbox"):
+            conn.info["outbox_queued"] = True  # type: ignore[attr-defined]
+
+    def _saw_commit(self, _dbapi_conn: object, record: object) -> None:
+        """Any thread: a connection went back to the pool, so its transaction is over (committed, or
+        rolled back: then one harmless extra round). Wake the push if it queued anything."""
+        info = record.info  # type: ignore[attr-defined]
+        if info.pop("outbox_queued", False):
+            self._wake.set()
 
     def _notified(self, origin: str) -> None:
         """Listener thread: another desk changed something (or we reconnected)."""

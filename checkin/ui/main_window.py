@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         organiser = self._view("OrganiserView")
         if dashboard is not None:
             self.desk.scans_changed.connect(dashboard.refresh)  # type: ignore[attr-defined]
+            # the dashboard shows the day the desk records, not the calendar's nearest event day
+            self.desk.picker.checkpoint_changed.connect(
+                lambda cp: dashboard.follow_day(cp.day if cp is not None else None))  # type: ignore[attr-defined]
         if organiser is not None:
             organiser.settings_changed.connect(self._settings_changed)  # type: ignore[attr-defined]
             organiser.event_changed.connect(self._local_data_changed)  # type: ignore[attr-defined]

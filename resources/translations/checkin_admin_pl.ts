@@ -1,73 +1,73 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
     <name>ArrivalsChart</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/arrivals_chart.py" line="32" />
+        <location filename="../../checkin/ui/dashboard/arrivals_chart.py" line="33"/>
         <source>Arrivals per 10 minutes</source>
         <translation>Przybycia co 10 minut</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/arrivals_chart.py" line="69" />
-        <source>No arrivals yet today</source>
-        <translation>Dziś jeszcze nikt nie przyszedł</translation>
+        <location filename="../../checkin/ui/dashboard/arrivals_chart.py" line="71"/>
+        <source>No arrivals yet</source>
+        <translation>Jeszcze brak przyjść</translation>
     </message>
 </context>
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="49" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="50"/>
         <source>Badges</source>
         <translation>Identyfikatory</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="53" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="54"/>
         <source>Template:</source>
         <translation>Szablon:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="55" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="56"/>
         <source>Everyone</source>
         <translation>Wszyscy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="58" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="59"/>
         <source>Who:</source>
         <translation>Dla kogo:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="60" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="61"/>
         <source>Batch</source>
         <translation>Druk zbiorczy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="62" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="63"/>
         <source>Make PDF with all badges…</source>
         <translation>Utwórz PDF ze wszystkimi identyfikatorami…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="64" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="65"/>
         <source>Print the PDF</source>
         <translation>Drukuj PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="76" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="77"/>
         <source>Preview is being drawn…</source>
         <translation>Trwa rysowanie podglądu…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="118" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="133"/>
         <source>Save the badges as</source>
         <translation>Zapisz identyfikatory jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="144" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="159"/>
         <source>{n} badges on {pages} pages saved to {path}.</source>
         <translation>Identyfikatory: {n}, stron: {pages}; zapisano w {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="163" />
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="178"/>
         <source>Sent to {printer}.</source>
         <translation>Wysłano do drukarki {printer}.</translation>
     </message>
@@ -75,57 +75,57 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="23" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="23"/>
         <source>Participants</source>
         <translation>Uczestnicy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="24" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="24"/>
         <source>Speakers</source>
         <translation>Prelegenci</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="25" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="25"/>
         <source>Partners</source>
         <translation>Partnerzy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="26" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="26"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="27" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="27"/>
         <source>Staff</source>
         <translation>Obsługa</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="28" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="28"/>
         <source>Organisers</source>
         <translation>Organizatorzy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="29" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="29"/>
         <source>Guests</source>
         <translation>Goście</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="45" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="45"/>
         <source>never</source>
         <translation>nigdy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="48" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="48"/>
         <source>just now</source>
         <translation>przed chwilą</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="50" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="50"/>
         <source>{n} min ago</source>
         <translation>{n} min temu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/common.py" line="51" />
+        <location filename="../../checkin/ui/dashboard/common.py" line="51"/>
         <source>{n} h ago</source>
         <translation>{n} godz. temu</translation>
     </message>
@@ -133,71 +133,81 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="78" />
+        <location filename="../../checkin/ui/dashboard/view.py" line="87"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="80" />
+        <location filename="../../checkin/ui/dashboard/view.py" line="89"/>
         <source>Day shown</source>
         <translation>Pokazywany dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="83" />
-        <location filename="../../checkin/ui/dashboard/view.py" line="219" />
+        <location filename="../../checkin/ui/dashboard/view.py" line="93"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="268"/>
         <source>Projector mode (F11)</source>
         <translation>Tryb rzutnika (F11)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="94" />
+        <location filename="../../checkin/ui/dashboard/view.py" line="104"/>
         <source>Arrivals per 10 minutes</source>
         <translation>Przybycia co 10 minut</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="97" />
+        <location filename="../../checkin/ui/dashboard/view.py" line="107"/>
         <source>Sessions</source>
         <translation>Sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="100" />
+        <location filename="../../checkin/ui/dashboard/view.py" line="110"/>
         <source>Desks</source>
         <translation>Stanowiska</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="178" />
+        <location filename="../../checkin/ui/dashboard/view.py" line="206"/>
         <source>Updated {time}</source>
         <translation>Zaktualizowano {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="180" />
+        <location filename="../../checkin/ui/dashboard/view.py" line="208"/>
         <source>{n} changes on this desk waiting to sync</source>
         <translation>Zmiany na tym stanowisku czekające na synchronizację: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="190" />
+        <location filename="../../checkin/ui/dashboard/view.py" line="218"/>
         <source>Could not read the numbers: {error}</source>
         <translation>Nie udało się odczytać danych: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="209" />
+        <location filename="../../checkin/ui/dashboard/view.py" line="258"/>
         <source>Close projector mode</source>
         <translation>Zamknij tryb rzutnika</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/view.py" line="276"/>
+        <source>No arrivals yet today</source>
+        <translation>Dziś jeszcze nikt nie przyszedł</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/view.py" line="277"/>
+        <source>No arrivals on {date}</source>
+        <translation>Brak przyjść w dniu {date}</translation>
     </message>
 </context>
 <context>
     <name>DayPanel</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/day_panel.py" line="56" />
+        <location filename="../../checkin/ui/dashboard/day_panel.py" line="69"/>
         <source>No attendees registered for this day</source>
         <translation>Nikt nie jest zarejestrowany na ten dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/day_panel.py" line="61" />
+        <location filename="../../checkin/ui/dashboard/day_panel.py" line="74"/>
         <source>present of {registered} registered ({percent})</source>
         <translation>obecnych z {registered} zarejestrowanych ({percent})</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/day_panel.py" line="64" />
+        <location filename="../../checkin/ui/dashboard/day_panel.py" line="77"/>
         <source>{n} not arrived yet</source>
         <translation>Jeszcze nieobecni: {n}</translation>
     </message>
@@ -205,47 +215,47 @@
 <context>
     <name>DeskTable</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="30" />
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="30"/>
         <source>Desk</source>
         <translation>Stanowisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="30" />
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="30"/>
         <source>Scans (15 min)</source>
         <translation>Skany (15 min)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="30" />
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="30"/>
         <source>Admitted (15 min)</source>
         <translation>Wpuszczeni (15 min)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="31" />
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="31"/>
         <source>Last scan</source>
         <translation>Ostatni skan</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="31" />
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="31"/>
         <source>Last sync</source>
         <translation>Ostatnia synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="45" />
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="55"/>
         <source>(this desk)</source>
         <translation>(to stanowisko)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="47" />
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="57"/>
         <source>no scans yet</source>
         <translation>jeszcze bez skanów</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="49" />
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="59"/>
         <source>not synced yet</source>
         <translation>jeszcze nie synchronizowano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="64" />
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="74"/>
         <source>No scans here for over 10 minutes while other desks are busy</source>
         <translation>Od ponad 10 minut brak skanów, choć inne stanowiska pracują</translation>
     </message>
@@ -253,108 +263,108 @@
 <context>
     <name>EventPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="56" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="56"/>
         <source>Event</source>
         <translation>Wydarzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="57" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="57"/>
         <source>Load event file (TOML)…</source>
         <translation>Wczytaj plik wydarzenia (TOML)…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66" />
-        <location filename="../../checkin/ui/organiser/event_page.py" line="171" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="171"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
         <source>Day</source>
         <translation>Dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66" />
-        <location filename="../../checkin/ui/organiser/event_page.py" line="170" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="170"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66" />
-        <location filename="../../checkin/ui/organiser/event_page.py" line="170" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="170"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66" />
-        <location filename="../../checkin/ui/organiser/event_page.py" line="170" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="170"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="67" />
-        <location filename="../../checkin/ui/organiser/event_page.py" line="171" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="67"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="171"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="67" />
-        <location filename="../../checkin/ui/organiser/event_page.py" line="171" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="67"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="171"/>
         <source>Capacity</source>
         <translation>Liczba miejsc</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="76" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="76"/>
         <source>Double-click a cell to edit. Times are local (e.g. 09:30); leave capacity empty for no limit.</source>
         <translation>Kliknij dwukrotnie komórkę, aby ją zmienić. Godziny są czasu lokalnego (np. 09:30); puste pole liczby miejsc oznacza brak limitu.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="81" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="81"/>
         <source>Save changes</source>
         <translation>Zapisz zmiany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="83" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="83"/>
         <source>Undo unsaved changes</source>
         <translation>Cofnij niezapisane zmiany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="111" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="111"/>
         <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{venue}&lt;br&gt;Days: {days} · Time zone: {tz} · {n} sessions</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{venue}&lt;br&gt;Dni: {days} · Strefa czasowa: {tz} · Liczba sesji: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="158" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="158"/>
         <source>Saved: {n} sessions changed.</source>
         <translation>Zapisano. Zmienione sesje: {n}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="176" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="176"/>
         <source>Nothing was saved. Session {code}, column {column}: {problem}</source>
         <translation>Nic nie zapisano. Sesja {code}, kolumna {column}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="181" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="181"/>
         <source>Event file</source>
         <translation>Plik wydarzenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="181" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="181"/>
         <source>Event files (*.toml)</source>
         <translation>Pliki wydarzenia (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="193" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="193"/>
         <source>Another event</source>
         <translation>Inne wydarzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="194" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="194"/>
         <source>This file describes another event ({new}) than the one on this desk ({old}). Load it and make it the current event?</source>
         <translation>Ten plik opisuje inne wydarzenie ({new}) niż to na tym stanowisku ({old}). Wczytać go i ustawić jako bieżące wydarzenie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="205" />
+        <location filename="../../checkin/ui/organiser/event_page.py" line="205"/>
         <source>Loaded {name}: {days} days, {n} sessions.</source>
         <translation>Wczytano {name}. Dni: {days}, sesje: {n}.</translation>
     </message>
@@ -362,102 +372,102 @@
 <context>
     <name>ExportsPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="44" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="44"/>
         <source>Exports</source>
         <translation>Eksport</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="47" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="47"/>
         <source>Daily attendance</source>
         <translation>Obecność dzienna</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="47" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="47"/>
         <source>Session attendance</source>
         <translation>Obecność na sesjach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="48" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="48"/>
         <source>Attendees by session (matrix)</source>
         <translation>Uczestnicy według sesji (macierz)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="49" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="49"/>
         <source>Registered but did not come</source>
         <translation>Zarejestrowani nieobecni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="50" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="50"/>
         <source>Event summary</source>
         <translation>Podsumowanie wydarzenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="53" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
         <source>What:</source>
         <translation>Co:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="56" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="56"/>
         <source>All days</source>
         <translation>Wszystkie dni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="59" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="59"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="61" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="61"/>
         <source>Session:</source>
         <translation>Sesja:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="63" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="63"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="65" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="65"/>
         <source>Semicolon (Excel in Polish)</source>
         <translation>Średnik (polski Excel)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="66" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="66"/>
         <source>Comma</source>
         <translation>Przecinek</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="67" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="67"/>
         <source>CSV separator:</source>
         <translation>Separator CSV:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="70" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="70"/>
         <source>Export…</source>
         <translation>Eksportuj…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="72" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="72"/>
         <source>Open folder</source>
         <translation>Otwórz folder</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="97" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="97"/>
         <source>All sessions</source>
         <translation>Wszystkie sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="112" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="112"/>
         <source>Save the export as</source>
         <translation>Zapisz eksport jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="123" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="123"/>
         <source>A PDF list is made for one day: choose the day.</source>
         <translation>Lista PDF powstaje dla jednego dnia: wybierz dzień.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="153" />
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="153"/>
         <source>Saved {rows} rows to {path}.</source>
         <translation>Zapisano wiersze: {rows}, plik {path}.</translation>
     </message>
@@ -465,223 +475,223 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="64" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="64"/>
         <source>Import the roster</source>
         <translation>Import listy uczestników</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="80" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="80"/>
         <source>&lt; Back</source>
         <translation>&lt; Wstecz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="82" />
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="178" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="82"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="180"/>
         <source>Next &gt;</source>
         <translation>Dalej &gt;</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="95" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="95"/>
         <source>Choose the roster exported from the registration system: CSV (any common encoding, comma or semicolon) or Excel XLSX. The first row must hold the column headings.</source>
         <translation>Wybierz listę wyeksportowaną z systemu rejestracji: CSV (dowolne popularne kodowanie, przecinek lub średnik) albo Excel XLSX. W pierwszym wierszu muszą być nagłówki kolumn.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="99" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="101"/>
         <source>roster file…</source>
         <translation>plik z listą…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="100" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="102"/>
         <source>Choose file…</source>
         <translation>Wybierz plik…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="106" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="108"/>
         <source>Cancel registrations of people who are no longer in the file</source>
         <translation>Anuluj rejestracje osób, których nie ma już w pliku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="127" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="129"/>
         <source>Check what each column means. Columns set to “not imported” are left out.</source>
         <translation>Sprawdź znaczenie każdej kolumny. Kolumny oznaczone „nie importuj” zostaną pominięte.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="129" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="131"/>
         <source>Column in the file</source>
         <translation>Kolumna w pliku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="129" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="131"/>
         <source>Example</source>
         <translation>Przykład</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="130" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="132"/>
         <source>Imported as</source>
         <translation>Importuj jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="143" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="145"/>
         <source>Row</source>
         <translation>Wiersz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="143" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="145"/>
         <source>Column</source>
         <translation>Kolumna</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="143" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="145"/>
         <source>Value</source>
         <translation>Wartość</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="144" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="146"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="159" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="161"/>
         <source>Import another file</source>
         <translation>Importuj kolejny plik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="171" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="173"/>
         <source>1 File</source>
         <translation>1 Plik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="171" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="173"/>
         <source>2 Preview</source>
         <translation>2 Podgląd</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="171" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="173"/>
         <source>3 Columns</source>
         <translation>3 Kolumny</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="171" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="173"/>
         <source>4 Check</source>
         <translation>4 Sprawdzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="172" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="174"/>
         <source>5 Import</source>
         <translation>5 Import</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="178" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="180"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="201" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="203"/>
         <source>Roster file</source>
         <translation>Plik z listą uczestników</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="202" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="204"/>
         <source>Rosters (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>Listy uczestników (*.csv *.txt *.xlsx);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="221" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="223"/>
         <source>Choose a roster file first.</source>
         <translation>Najpierw wybierz plik z listą.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="235" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="237"/>
         <source>{file}: {rows} rows ({source}). The first {n} are shown.</source>
         <translation>{file}: wierszy {rows} ({source}). Pokazano pierwsze {n}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="259" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="261"/>
         <source>not imported</source>
         <translation>nie importuj</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="266" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="268"/>
         <source>registration number</source>
         <translation>numer zgłoszenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="266" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="268"/>
         <source>first name</source>
         <translation>imię</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="267" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="269"/>
         <source>last name</source>
         <translation>nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="267" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="269"/>
         <source>full name</source>
         <translation>imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="268" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="270"/>
         <source>organisation</source>
         <translation>instytucja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="268" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="270"/>
         <source>position</source>
         <translation>stanowisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="269" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="271"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="269" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="271"/>
         <source>phone</source>
         <translation>telefon</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="269" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="271"/>
         <source>category</source>
         <translation>kategoria</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="270" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="272"/>
         <source>days</source>
         <translation>dni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="270" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="272"/>
         <source>sessions</source>
         <translation>sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="270" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="272"/>
         <source>ticket code</source>
         <translation>kod biletu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="271" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="273"/>
         <source>notes</source>
         <translation>uwagi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="324" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="326"/>
         <source>{n} problems found in {file}. Nothing will be imported until they are corrected: fix the file (the row numbers are as Excel shows them) and choose it again, or fix the column mapping.</source>
         <translation>Liczba problemów w pliku {file}: {n}. Nic nie zostanie zaimportowane, dopóki nie zostaną poprawione: popraw plik (numery wierszy jak w Excelu) i wybierz go ponownie albo popraw przypisanie kolumn.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="333" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="335"/>
         <source>No problems: {rows} rows are ready. Import will add {added}, update {updated}, cancel {cancelled} and reactivate {reactivated}; {unchanged} stay unchanged.</source>
         <translation>Bez problemów, gotowe wiersze: {rows}. Import doda: {added}, zaktualizuje: {updated}, anuluje: {cancelled}, przywróci: {reactivated}; bez zmian: {unchanged}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="358" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="360"/>
         <source>Nothing was imported: {error}</source>
         <translation>Nic nie zaimportowano: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="365" />
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="367"/>
         <source>Imported {file}: {added} added, {updated} updated, {cancelled} cancelled, {reactivated} reactivated, {unchanged} unchanged.</source>
         <translation>Zaimportowano {file}. Dodano: {added}, zaktualizowano: {updated}, anulowano: {cancelled}, przywrócono: {reactivated}, bez zmian: {unchanged}.</translation>
     </message>
@@ -689,62 +699,62 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="48" />
+        <location filename="../../checkin/ui/organiser/view.py" line="48"/>
         <source>Organiser tools are locked</source>
         <translation>Narzędzia organizatora są zablokowane</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="56" />
+        <location filename="../../checkin/ui/organiser/view.py" line="56"/>
         <source>Organiser password</source>
         <translation>Hasło organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="59" />
+        <location filename="../../checkin/ui/organiser/view.py" line="59"/>
         <source>Repeat the password</source>
         <translation>Powtórz hasło</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="60" />
+        <location filename="../../checkin/ui/organiser/view.py" line="60"/>
         <source>Password:</source>
         <translation>Hasło:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="61" />
+        <location filename="../../checkin/ui/organiser/view.py" line="61"/>
         <source>Repeat:</source>
         <translation>Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="86" />
+        <location filename="../../checkin/ui/organiser/view.py" line="90"/>
         <source>No organiser password is set on this desk yet. Choose one (at least {n} characters) and keep it away from the volunteers: it protects the roster, the keys and the wipe.</source>
         <translation>Na tym stanowisku nie ustawiono jeszcze hasła organizatora. Wybierz je (co najmniej {n} znaków) i nie udostępniaj wolontariuszom: chroni listę uczestników, klucze i usuwanie danych.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="88" />
+        <location filename="../../checkin/ui/organiser/view.py" line="93"/>
         <source>Set password and unlock</source>
         <translation>Ustaw hasło i odblokuj</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="91" />
+        <location filename="../../checkin/ui/organiser/view.py" line="96"/>
         <source>Event setup, imports, tickets, badges, exports, settings and the wipe are for organisers. Enter the organiser password.</source>
         <translation>Ustawienia wydarzenia, import, bilety, identyfikatory, eksport, ustawienia i usuwanie danych są dla organizatorów. Wpisz hasło organizatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="93" />
+        <location filename="../../checkin/ui/organiser/view.py" line="98"/>
         <source>Unlock</source>
         <translation>Odblokuj</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="101" />
+        <location filename="../../checkin/ui/organiser/view.py" line="106"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Hasło musi mieć co najmniej {n} znaków.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="104" />
+        <location filename="../../checkin/ui/organiser/view.py" line="110"/>
         <source>The two passwords are not the same.</source>
         <translation>Wpisane hasła się różnią.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="126" />
+        <location filename="../../checkin/ui/organiser/view.py" line="132"/>
         <source>Wrong password. The organiser tools stay locked.</source>
         <translation>Błędne hasło. Narzędzia organizatora pozostają zablokowane.</translation>
     </message>
@@ -752,12 +762,12 @@
 <context>
     <name>Organiser</name>
     <message>
-        <location filename="../../checkin/ui/organiser/common.py" line="97" />
+        <location filename="../../checkin/ui/organiser/common.py" line="97"/>
         <source>Cancelled; nothing more was done.</source>
         <translation>Anulowano; nic więcej nie zrobiono.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/common.py" line="107" />
+        <location filename="../../checkin/ui/organiser/common.py" line="107"/>
         <source>Not available yet in this version: the module {module} could not be loaded ({error}).</source>
         <translation>Jeszcze niedostępne w tej wersji: nie udało się wczytać modułu {module} ({error}).</translation>
     </message>
@@ -765,47 +775,47 @@
 <context>
     <name>OrganiserView</name>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="175" />
+        <location filename="../../checkin/ui/organiser/view.py" line="181"/>
         <source>Lock</source>
         <translation>Zablokuj</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="176" />
+        <location filename="../../checkin/ui/organiser/view.py" line="182"/>
         <source>Lock the organiser tools again</source>
         <translation>Zablokuj ponownie narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="179" />
+        <location filename="../../checkin/ui/organiser/view.py" line="185"/>
         <source>Event</source>
         <translation>Wydarzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="179" />
+        <location filename="../../checkin/ui/organiser/view.py" line="185"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="179" />
+        <location filename="../../checkin/ui/organiser/view.py" line="185"/>
         <source>Tickets</source>
         <translation>Bilety</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="180" />
+        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
         <source>Badges</source>
         <translation>Identyfikatory</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="180" />
+        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
         <source>Exports</source>
         <translation>Eksport</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="180" />
+        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
         <source>Settings</source>
         <translation>Ustawienia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="181" />
+        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
         <source>Wipe</source>
         <translation>Usuwanie danych</translation>
     </message>
@@ -813,7 +823,7 @@
 <context>
     <name>ProgressRow</name>
     <message>
-        <location filename="../../checkin/ui/organiser/common.py" line="49" />
+        <location filename="../../checkin/ui/organiser/common.py" line="49"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
@@ -821,17 +831,17 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/projector.py" line="32" />
+        <location filename="../../checkin/ui/dashboard/projector.py" line="39"/>
         <source>Check-in — projector</source>
         <translation>Rejestracja — rzutnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/projector.py" line="65" />
+        <location filename="../../checkin/ui/dashboard/projector.py" line="72"/>
         <source>Arrivals per 10 minutes</source>
         <translation>Przybycia co 10 minut</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/projector.py" line="79" />
+        <location filename="../../checkin/ui/dashboard/projector.py" line="95"/>
         <source>Esc closes the projector view</source>
         <translation>Esc zamyka widok rzutnika</translation>
     </message>
@@ -839,42 +849,42 @@
 <context>
     <name>SessionTable</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="26" />
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="28"/>
         <source>Time</source>
         <translation>Godzina</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="26" />
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="28"/>
         <source>Session</source>
         <translation>Sesja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="26" />
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="28"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="26" />
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="28"/>
         <source>Present</source>
         <translation>Obecni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="27" />
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="29"/>
         <source>Capacity</source>
         <translation>Liczba miejsc</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="27" />
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="29"/>
         <source>Registered</source>
         <translation>Zarejestrowani</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="27" />
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="29"/>
         <source>Inside now</source>
         <translation>Teraz na sali</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/session_table.py" line="27" />
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="29"/>
         <source>Seats left</source>
         <translation>Wolne miejsca</translation>
     </message>
@@ -902,172 +912,172 @@
         <translation>Obrazy (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="43" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="44"/>
         <source>Settings of this desk</source>
         <translation>Ustawienia tego stanowiska</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="47" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="48"/>
         <source>Desk</source>
         <translation>Stanowisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="50" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="52"/>
         <source>Desk name:</source>
         <translation>Nazwa stanowiska:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="52" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="54"/>
         <source>empty: this desk works alone</source>
         <translation>puste: stanowisko pracuje samodzielnie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="53" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="55"/>
         <source>Venue database (hub):</source>
         <translation>Baza danych na miejscu (serwer):</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="55" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="57"/>
         <source>As the system</source>
         <translation>Jak w systemie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="58" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="60"/>
         <source>Language:</source>
         <translation>Język:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="59" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="61"/>
         <source>Play a sound for each result</source>
         <translation>Sygnał dźwiękowy przy każdym wyniku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="61" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="63"/>
         <source>Print the badge automatically at check-in</source>
         <translation>Drukuj identyfikator automatycznie przy rejestracji</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="65" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="67"/>
         <source>Camera and printer</source>
         <translation>Kamera i drukarka</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="70" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="73"/>
         <source>No camera (handheld scanner and search)</source>
         <translation>Bez kamery (czytnik ręczny i wyszukiwanie)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="72" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="75"/>
         <source>Camera {n}</source>
         <translation>Kamera {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="73" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="76"/>
         <source>Find cameras</source>
         <translation>Wyszukaj kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="77" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="80"/>
         <source>Camera:</source>
         <translation>Kamera:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="78" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="81"/>
         <source>Mirror the preview</source>
         <translation>Odbicie lustrzane podglądu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="82" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="85"/>
         <source>Best available</source>
         <translation>Najlepszy dostępny</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="83" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="86"/>
         <source>QR decoder:</source>
         <translation>Dekoder QR:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="85" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="91"/>
         <source>Badge printer:</source>
         <translation>Drukarka identyfikatorów:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="89" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="95"/>
         <source>Save settings</source>
         <translation>Zapisz ustawienia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="97" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="103"/>
         <source>Organiser password</source>
         <translation>Hasło organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="104" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="110"/>
         <source>Current password:</source>
         <translation>Obecne hasło:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="105" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="111"/>
         <source>New password:</source>
         <translation>Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="106" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="112"/>
         <source>Repeat the new password:</source>
         <translation>Powtórz nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="107" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="113"/>
         <source>Change password</source>
         <translation>Zmień hasło</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="130" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="136"/>
         <source>System default printer</source>
         <translation>Domyślna drukarka systemu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="140" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="146"/>
         <source>{name} (not connected)</source>
         <translation>{name} (niepodłączona)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="155" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="161"/>
         <source>The desk needs a name other desks will see, e.g. “Desk 2”.</source>
         <translation>Stanowisko potrzebuje nazwy widocznej dla innych stanowisk, np. „Stanowisko 2”.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="174" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="190"/>
         <source>Settings saved.</source>
         <translation>Zapisano ustawienia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="193" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="209"/>
         <source>Cameras found: {list}</source>
         <translation>Znalezione kamery: {list}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="194" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="210"/>
         <source>No camera found. The handheld scanner and search still work.</source>
         <translation>Nie znaleziono kamery. Czytnik ręczny i wyszukiwanie nadal działają.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="201" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="217"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>Nowe hasło musi mieć co najmniej {n} znaków.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="204" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="221"/>
         <source>The two new passwords are not the same.</source>
         <translation>Wpisane nowe hasła się różnią.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="222" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="239"/>
         <source>The organiser password was changed.</source>
         <translation>Hasło organizatora zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="224" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="241"/>
         <source>The current password is wrong; nothing was changed.</source>
         <translation>Obecne hasło jest błędne; niczego nie zmieniono.</translation>
     </message>
@@ -1075,118 +1085,118 @@
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="50" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="50"/>
         <source>Keys and tickets</source>
         <translation>Klucze i bilety</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="52" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="52"/>
         <source>Signing key</source>
         <translation>Klucz podpisu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="56" />
-        <source>private key file (keep it on the organiser's computer only)</source>
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="56"/>
+        <source>private key file (keep it on the organiser&apos;s computer only)</source>
         <translation>plik klucza prywatnego (trzymaj go tylko na komputerze organizatora)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="57" />
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="78" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="57"/>
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="78"/>
         <source>Choose…</source>
         <translation>Wybierz…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="59" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="59"/>
         <source>Use this key</source>
         <translation>Użyj tego klucza</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="61" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="61"/>
         <source>Create a new key…</source>
         <translation>Utwórz nowy klucz…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="67" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="67"/>
         <source>Key id</source>
         <translation>Identyfikator klucza</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="67" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="67"/>
         <source>Registered</source>
         <translation>Zarejestrowani</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="67" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="67"/>
         <source>Accepted by desks</source>
         <translation>Akceptowany przez stanowiska</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="73" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="73"/>
         <source>Issue tickets</source>
         <translation>Wystawianie biletów</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="77" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="77"/>
         <source>folder for the ticket files</source>
         <translation>folder na pliki biletów</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="83" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="83"/>
         <source>Also a PDF ticket per person (for e-mailing)</source>
         <translation>Także bilet PDF dla każdej osoby (do wysyłki e-mailem)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="85" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="85"/>
         <source>Issue tickets for all active attendees</source>
         <translation>Wystaw bilety wszystkim aktywnym uczestnikom</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="103" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="103"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="103" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="103"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="107" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="107"/>
         <source>Private key file</source>
         <translation>Plik klucza prywatnego</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="108" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="108"/>
         <source>Keys (*.pem *.key);;All files (*)</source>
         <translation>Klucze (*.pem *.key);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="113" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="113"/>
         <source>Folder for the tickets</source>
         <translation>Folder na bilety</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="118" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="118"/>
         <source>New private key file</source>
         <translation>Nowy plik klucza prywatnego</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="119" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="119"/>
         <source>Keys (*.pem)</source>
         <translation>Klucze (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="143" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="143"/>
         <source>Key {key} is registered; desks accept tickets signed with it.</source>
         <translation>Klucz {key} jest zarejestrowany; stanowiska akceptują podpisane nim bilety.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="155" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="155"/>
         <source>Choose the signing key and the folder for the tickets first.</source>
         <translation>Najpierw wybierz klucz podpisu i folder na bilety.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/tickets_page.py" line="172" />
+        <location filename="../../checkin/ui/organiser/tickets_page.py" line="172"/>
         <source>{n} tickets written to {folder} ({new} people got a new ticket id; {skipped} cancelled skipped). The list for mailing is {csv}.</source>
         <translation>Zapisane bilety: {n}, folder {folder} (nowe identyfikatory biletów: {new}; pominięte anulowane: {skipped}). Lista do wysyłki: {csv}.</translation>
     </message>
@@ -1194,47 +1204,47 @@
 <context>
     <name>WipePage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="29" />
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="29"/>
         <source>End-of-event wipe</source>
         <translation>Usuwanie danych po wydarzeniu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="31" />
-        <source>After the event, delete every attendee, check-in and badge print from this computer. The event, its sessions and this desk's settings stay, so the desk can be reused. This cannot be undone.</source>
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="31"/>
+        <source>After the event, delete every attendee, check-in and badge print from this computer. The event, its sessions and this desk&apos;s settings stay, so the desk can be reused. This cannot be undone.</source>
         <translation>Po wydarzeniu usuń z tego komputera wszystkich uczestników, rejestracje wejść i wydruki identyfikatorów. Wydarzenie, jego sesje i ustawienia stanowiska zostają, więc stanowisko można użyć ponownie. Tego nie da się cofnąć.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="48" />
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="48"/>
         <source>Check again</source>
         <translation>Sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="50" />
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="50"/>
         <source>Wipe personal data</source>
         <translation>Usuń dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="76" />
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="76"/>
         <source>On this desk: {attendees} attendees, {scans} check-in records, {prints} badge prints.</source>
         <translation>Na tym stanowisku: uczestnicy {attendees}, zapisy rejestracji {scans}, wydruki identyfikatorów {prints}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="79" />
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="79"/>
         <source>Everything has reached the venue database; the wipe is allowed.</source>
         <translation>Wszystko dotarło do bazy na miejscu; usunięcie danych jest możliwe.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="82" />
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="82"/>
         <source>To confirm, type the event code {code}:</source>
         <translation>Aby potwierdzić, wpisz kod wydarzenia {code}:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="89" />
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="89"/>
         <source>Wiping is not possible yet: {scans} check-ins and {other} roster changes or badge prints from this desk have not reached the venue database. Connect to the venue network and sync until nothing is pending, then wipe.</source>
         <translation>Usunięcie danych nie jest jeszcze możliwe: rejestracje wejść ({scans}) oraz zmiany listy lub wydruki identyfikatorów ({other}) z tego stanowiska nie dotarły do bazy na miejscu. Połącz się z siecią na miejscu i synchronizuj, aż nic nie będzie czekać, a potem usuń dane.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="114" />
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="114"/>
         <source>Wiped: {attendees} attendees, {scans} check-in records and {prints} badge prints were deleted and the database file was compacted.</source>
         <translation>Usunięto: uczestnicy {attendees}, zapisy rejestracji {scans}, wydruki identyfikatorów {prints}; plik bazy danych został zagęszczony.</translation>
     </message>

@@ -309,48 +309,48 @@
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="126"/>
+        <location filename="../../checkin/ui/main_window.py" line="129"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="135"/>
+        <location filename="../../checkin/ui/main_window.py" line="138"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="136"/>
+        <location filename="../../checkin/ui/main_window.py" line="139"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="142"/>
+        <location filename="../../checkin/ui/main_window.py" line="145"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="145"/>
+        <location filename="../../checkin/ui/main_window.py" line="148"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="154"/>
+        <location filename="../../checkin/ui/main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="155"/>
-        <location filename="../../checkin/ui/main_window.py" line="209"/>
+        <location filename="../../checkin/ui/main_window.py" line="158"/>
+        <location filename="../../checkin/ui/main_window.py" line="212"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="158"/>
+        <location filename="../../checkin/ui/main_window.py" line="161"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="210"/>
+        <location filename="../../checkin/ui/main_window.py" line="213"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -371,7 +371,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="216"/>
+        <location filename="../../checkin/ui/main_window.py" line="219"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -380,12 +380,12 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="219"/>
+        <location filename="../../checkin/ui/main_window.py" line="222"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="220"/>
+        <location filename="../../checkin/ui/main_window.py" line="223"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
@@ -441,28 +441,28 @@ Dźwięk: {sound}</translation>
 <context>
     <name>RecentScans</name>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="30"/>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="38"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="39"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="49"/>
         <source>Recent scans at this desk</source>
         <translation>Ostatnie skany na tym stanowisku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="42"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="53"/>
         <source>Undo check-in (Ctrl+Z)</source>
         <translation>Cofnij rejestrację (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="44"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="55"/>
         <source>Undo the last check-in</source>
         <translation>Cofnij ostatnią rejestrację</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="62"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="73"/>
         <source>unknown code</source>
         <translation>nieznany kod</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="66"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="77"/>
         <source>undone</source>
         <translation>cofnięto</translation>
     </message>
@@ -498,62 +498,62 @@ Dźwięk: {sound}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="59"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="60"/>
         <source>Surname, first name, institution or ticket number — diacritics not needed</source>
         <translation>Nazwisko, imię, instytucja lub numer biletu — polskie znaki niepotrzebne</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="67"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="68"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="67"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="68"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="81"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="84"/>
         <source>Check in (Enter)</source>
         <translation>Zarejestruj wejście (Enter)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="82"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="85"/>
         <source>Correct name…</source>
         <translation>Popraw dane…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="83"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="86"/>
         <source>Print badge</source>
         <translation>Drukuj identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="84"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="87"/>
         <source>Back to camera (Esc)</source>
         <translation>Wróć do kamery (Esc)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="155"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="159"/>
         <source>Nobody found for “{query}”. Check the spelling, or register a walk-in (F3).</source>
         <translation>Nie znaleziono nikogo dla „{query}”. Sprawdź pisownię albo zarejestruj nową osobę (F3).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="158"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="162"/>
         <source>Showing the first {n}; type more to narrow down.</source>
         <translation>Pokazano pierwsze {n} wyników; wpisz więcej, aby zawęzić.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="165"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="169"/>
         <source>cancelled</source>
         <translation>anulowany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="167"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="171"/>
         <source>present since {time} ({desk})</source>
         <translation>obecny od {time} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="169"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="173"/>
         <source>not yet</source>
         <translation>jeszcze nie</translation>
     </message>

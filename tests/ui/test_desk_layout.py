@@ -87,8 +87,11 @@ def test_the_desk_fits_a_1024_by_600_screen_in_every_result(qtbot, make_window, 
     from checkin.services.registration import correct_attendee
 
     window = make_window(language)
-    assert window.minimumSizeHint().height() <= 600 and window.minimumSize().height() <= 600
     desk = window.desk
+    desk.open_search("kowalska")  # the search page is the widest page of the desk
+    for size in (window.minimumSizeHint(), window.minimumSize()):
+        assert size.width() <= 1024 and size.height() <= 600
+    desk.show_camera_page()
     _at(window, qtbot, 1024, 600)
     assert layout_problems(window) == []
 
@@ -133,3 +136,23 @@ def test_a_full_hd_desk_uses_the_space_for_big_letters(qtbot, make_window, ctx):
     assert desk.result.name.font().pointSize() >= 36
     _at(window, qtbot, 1366, 768)
     assert layout_problems(window) == []
+
+
+def test_the_dashboard_and_the_organiser_tools_fit_1024_by_600_in_polish(qtbot, make_window, ctx):
+    window = make_window("pl")
+    _at(window, qtbot, 1024, 600)
+    dashboard = window._view("DashboardView")
+    organiser = window._view("OrganiserView")
+    assert dashboard is not None and organiser is not None
+    window.tabs.setCurrentWidget(dashboard)
+    qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.wait(100)
+    assert window.width() == 1024 and window.height() == 600
+    assert layout_problems(dashboard) == []
+    window.tabs.setCurrentWidget(organiser)
+    organiser._unlock()  # type: ignore[attr-defined]
+    for name, page in organiser.pages.items():  # type: ignore[attr-defined]
+        organiser.tabs.setCurrentWidget(page)  # type: ignore[attr-defined]
+        qtbot.wait(50)
+        assert window.width() == 1024 and window.height() == 600, name
+        assert window.minimumSizeHint().width() <= 1024 and window.minimumSizeHint().height() <= 600, name

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from checkin.storage import tallies
 from checkin.storage.tables import Base
 
 connection = context.config.attributes.get("connection")
@@ -18,4 +19,6 @@ context.configure(
     compare_type=True,
 )
 with context.begin_transaction():
+    tallies.before_migrations(connection)  # a table rebuild must not trip on the tally triggers
     context.run_migrations()
+    tallies.after_migrations(connection)  # recount the tallies, lay the triggers again

@@ -27,8 +27,9 @@ class ArrivalsChart(QWidget):
         self._bars: list[tuple[datetime, int]] = []
         self._now: datetime | None = None
         self.bar_color = QColor(ACCENT)
+        self.empty_text = ""  # set by the dashboard: "today" only when the day shown is today
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(100)
         self.setAccessibleName(self.tr("Arrivals per 10 minutes"))
 
     def sizeHint(self) -> QSize:
@@ -66,7 +67,8 @@ class ArrivalsChart(QWidget):
         metrics = painter.fontMetrics()
         if not self._bars:
             painter.setPen(text)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No arrivals yet today"))
+            painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                             self.empty_text or self.tr("No arrivals yet"))
             return
         peak = max(n for _, n in self._bars) or 1
         step = _nice_step(peak)

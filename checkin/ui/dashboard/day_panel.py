@@ -1,10 +1,14 @@
 # SPDX-License-Identifier: MIT
-"""Registered vs present for one day, in numbers a coordinator reads from across the room."""
+"""Registered vs present for one day, in numbers a coordinator reads from across the room.
+
+The type is as large as the panel's height allows (a 1024×600 laptop up to a projector): on every
+resize the fonts are scaled so the whole panel fits, instead of the big number being clipped.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from checkin.services.headcount import DayCount
@@ -21,9 +25,15 @@ def _font(base: QFont, points: float, bold: bool = False) -> QFont:
 class DayPanel(QFrame):
     """The big present number, the registered total, and one line per category."""
 
-    def __init__(self, parent: QWidget | None = None, *, scale: float = 1.0) -> None:
+    # projector mode: category bars in a light blue on a mid-grey groove, readable on the dark page
+    DARK_BARS = ("QProgressBar { background: #374151; border: none; border-radius: 3px; }"
+                 " QProgressBar::chunk { background: #60a5fa; border-radius: 3px; }")
+
+    def __init__(self, parent: QWidget | None = None, *, scale: float = 1.0, dark: bool = False) -> None:
         super().__init__(parent)
         self.scale = scale
+        self.base_scale = scale
+        self.dark = dark
         self.setObjectName("dayPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -50,7 +60,10 @@ class DayPanel(QFrame):
         self._rows: dict[str, tuple[QLabel, QLabel, QProgressBar]] = {}
 
     def set_day(self, title: str, count: DayCount | None) -> None:
-        self.title_label.setText(title)
+        if title != self.title_label.text():
+            self.title_label.setText(title)
+            self.scale = -1.0
+            self.fit()
         if count is None:
             self.present_label.setText("—")
             self.registered_label.setText(self.tr("No attendees registered for this day"))
@@ -84,14 +97,52 @@ class DayPanel(QFrame):
                 value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 bar = QProgressBar(self)
                 bar.setTextVisible(False)
+                bar.setAccessibleName(category_label(category))
+                if self.dark:
+                    bar.setStyleSheet(self.DARK_BARS)
                 bar.setMaximumHeight(int(10 * self.scale))
                 self.category_grid.addWidget(name, row, 0)
                 self.category_grid.addWidget(value, row, 1)
                 self.category_grid.addWidget(bar, row, 2)
                 self._rows[category] = (name, value, bar)
             self.category_grid.setColumnStretch(2, 1)
+            self.scale = -1.0  # fonts of the new rows: fit again
+            self.fit()
         for category, (registered, present) in by_category.items():
             _name, value, bar = self._rows[category]
             value.setText(f"{present} / {registered}")
             bar.setMaximum(max(1, registered))
             bar.setValue(min(present, max(1, registered)))
+
+    # ------------------------------------------------------------------ fitting
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def _needed(self, scale: float) -> int:
+        """Height the panel needs with fonts at `scale` (the same sums the layout makes)."""
+        def line(points: float, bold: bool = False) -> int:
+            return QFontMetrics(_font(self.font(), points * scale, bold)).height()
+
+        width = max(100, self.width() - 24)
+        title = QFontMetrics(_font(self.font(), 12 * scale, True)).boundingRect(
+            0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), self.title_label.text()).height()
+        rows = len(self._rows) * (line(11) + 4)
+        return title + line(54, True) + line(15) + line(12) + rows + 4 * 6 + 16
+
+    def fit(self) -> None:
+        """Largest scale (up to the one asked for) at which everything fits the panel's height."""
+        scale = self.base_scale
+        while scale > 0.45 * self.base_scale and self._needed(scale) > self.height():
+            scale *= 0.92
+        if abs(scale - self.scale) < 0.01:
+            return
+        self.scale = scale
+        self.title_label.setFont(_font(self.font(), 12 * scale, bold=True))
+        self.present_label.setFont(_font(self.font(), 54 * scale, bold=True))
+        self.registered_label.setFont(_font(self.font(), 15 * scale))
+        self.missing_label.setFont(_font(self.font(), 12 * scale))
+        for name, value, bar in self._rows.values():
+            name.setFont(_font(self.font(), 11 * scale))
+            value.setFont(_font(self.font(), 11 * scale, bold=True))
+            bar.setMaximumHeight(max(6, int(10 * scale)))

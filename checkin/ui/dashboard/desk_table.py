@@ -39,6 +39,15 @@ class DeskTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
+    def fit_rows(self, most: int = 12) -> None:
+        """As tall as its rows (up to `most`, then it scrolls): a short table leaves its space to others."""
+        rows = min(self.rowCount(), most)
+        height = self.horizontalHeader().height() + 2 * self.frameWidth() + 2
+        height += sum(self.rowHeight(r) for r in range(rows)) if rows else self.verticalHeader().defaultSectionSize()
+        if self.horizontalScrollBar().isVisible():
+            height += self.horizontalScrollBar().height()
+        self.setMaximumHeight(height)
+
     def set_desks(self, desks: list[DeskStatus], tz: ZoneInfo, now: datetime) -> None:
         self.setRowCount(len(desks))
         busy = any(d.scans_recent for d in desks)

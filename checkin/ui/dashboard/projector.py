@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: MIT
 """Full-screen projector mode: the same numbers in large type on a dark background.
 
+The whole screen is used: the day's numbers and the arrivals side by side on top, the sessions
+across the full width below, their titles wrapped rather than cut. Every colour pair (text, bars,
+grid) reaches 4.5:1 against its background (tests/ui/test_contrast.py).
+
 A separate top-level window so the dashboard tab stays usable on the laptop screen while a second
 screen (or the projector, as the only screen) shows this. It draws whatever snapshot the dashboard
 hands it; it never queries anything itself.
@@ -10,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeyEvent, QPalette
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from checkin.services.dashboard import DashboardData
 from checkin.ui.dashboard.arrivals_chart import ArrivalsChart
@@ -20,6 +24,9 @@ from checkin.ui.dashboard.session_table import SessionTable
 
 BACKGROUND = QColor("#111827")
 FOREGROUND = QColor("#f9fafb")
+HINT = QColor("#9ca3af")
+ALTERNATE = QColor("#1f2937")
+BAR = QColor("#60a5fa")
 
 
 class ProjectorWindow(QWidget):
@@ -59,28 +66,34 @@ class ProjectorWindow(QWidget):
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(32)
-        self.day_panel = DayPanel(self, scale=1.7)
+        self.day_panel = DayPanel(self, scale=1.7, dark=True)
         self.chart = ArrivalsChart(self)
-        self.chart.bar_color = QColor("#60a5fa")
+        self.chart.bar_color = BAR
         self.arrivals_title = QLabel(self.tr("Arrivals per 10 minutes"), self)
         self.sessions = SessionTable(self)
         self.sessions.setStyleSheet(
             "QTableWidget { background: #111827; alternate-background-color: #1f2937; color: #f9fafb;"
-            " gridline-color: #374151; border: none; }"
+            " gridline-color: #6b7280; border: none; }"
             "QHeaderView::section { background: #1f2937; color: #f9fafb; border: none; padding: 4px; }")
         self.sessions.setColumnHidden(2, True)  # room: the projector is for counts; the desk tab has it
         self.sessions.setColumnHidden(5, True)  # registered
-        grid.addWidget(self.day_panel, 0, 0, 3, 1)
-        grid.addWidget(self.arrivals_title, 0, 1)
-        grid.addWidget(self.chart, 1, 1)
-        grid.addWidget(self.sessions, 2, 1)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
+        self.sessions.setWordWrap(True)
+        self.sessions.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.sessions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sessions.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        chart_box = QVBoxLayout()
+        chart_box.addWidget(self.arrivals_title)
+        chart_box.addWidget(self.chart, 1)
+        grid.addWidget(self.day_panel, 0, 0)
+        grid.addLayout(chart_box, 0, 1)
+        grid.addWidget(self.sessions, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
-        grid.setRowStretch(2, 3)
         layout.addLayout(grid, 1)
         self.hint = QLabel(self.tr("Esc closes the projector view"), self)
-        self.hint.setStyleSheet("color: #9ca3af;")
+        self.hint.setStyleSheet(f"color: {HINT.name()};")
         layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
 
     def set_data(self, data: DashboardData) -> None:

@@ -39,7 +39,17 @@ class SessionTable(QTableWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(2, 150)
-        self.setWordWrap(False)
+        # titles wrap rather than end in "…": a row grows to the lines its title needs
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def fit_rows(self, least: int = 4) -> None:
+        """Never so short that fewer than `least` sessions show (the rest scroll); grows with the window."""
+        rows = min(self.rowCount(), least)
+        height = self.horizontalHeader().height() + 2 * self.frameWidth() + 2
+        height += sum(self.rowHeight(r) for r in range(rows))
+        self.setMinimumHeight(min(height, 200))
 
     def set_sessions(self, sessions: list[SessionCount], details: dict[str, Session], tz: ZoneInfo,
                      now: datetime) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -57,7 +58,8 @@ class DashboardView(QWidget):
         self._generation = 0
         self._in_flight = False
         self._again = False  # a refresh was asked for while a read was running
-        self._chosen_day: date | None = None  # None: follow today
+        self._chosen_day: date | None = None  # picked in the day box; None: follow the desk
+        self._followed_day: date | None = None  # the desk's checkpoint day (None: the event day running)
         self._last_full = 0.0
         self._last_start = 0.0
         self._held_force = False  # a held-back request wanted a full read
@@ -114,10 +116,12 @@ class DashboardView(QWidget):
         grid.addWidget(desks_box, 2, 0, 1, 2)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 5)
-        grid.setRowStretch(0, 5)
-        grid.setRowStretch(1, 4)
-        grid.setRowStretch(2, 3)
-        self.desks.setMinimumHeight(110)
+        # the desks table is as tall as its rows; the sessions table takes what is left
+        grid.setRowStretch(0, 4)
+        grid.setRowStretch(1, 5)
+        grid.setRowStretch(2, 0)
+        self.day_panel.setMinimumHeight(150)
+        self.chart.setMinimumHeight(110)
         layout.addLayout(grid, 1)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -154,7 +158,8 @@ class DashboardView(QWidget):
         self._last_start = time.monotonic()
         self._generation += 1
         generation = self._generation
-        engine, desk_id, day, now = self.ctx.engine, self.ctx.desk.id, self._chosen_day, self.ctx.clock()
+        engine, desk_id, now = self.ctx.engine, self.ctx.desk.id, self.ctx.clock()
+        day = self.shown_day
         known = None if force or self.data is None else self.data.fingerprint
 
         def read(_task: object) -> DashboardData | None:
@@ -176,9 +181,11 @@ class DashboardView(QWidget):
             self._request(force=True)
 
     def _apply(self, generation: int, data: DashboardData | None) -> None:
+        if not shiboken6.isValid(self.event_label):
+            return  # the window closed while the read was running
         if generation != self._generation or data is None:
             return  # stale (the day changed meanwhile) or nothing new
-        if self._chosen_day is not None and data.day != self._chosen_day:
+        if self.shown_day is not None and data.day != self.shown_day:
             return
         self.data = data
         self._last_full = time.monotonic()
@@ -193,9 +200,12 @@ class DashboardView(QWidget):
         day = next((d for d in event.days if d.date == data.day), None)
         title = local_date(data.day) + (f" — {day.label}" if day and day.label else "")
         self.day_panel.set_day(title, data.counts.days[0] if data.counts.days else None)
+        self.chart.empty_text = _no_arrivals_text(data)
         self.chart.set_arrivals(data.arrivals, data.now.astimezone(tz))
         self.sessions.set_sessions(data.counts.sessions, data.sessions, tz, data.now)
         self.desks.set_desks(data.desks, tz, data.now)
+        self.desks.fit_rows()
+        self.sessions.fit_rows()
         status = self.tr("Updated {time}").format(time=local_time(data.now, tz))
         if data.pending:
             status += " · " + self.tr("{n} changes on this desk waiting to sync").format(n=data.pending)
@@ -210,6 +220,23 @@ class DashboardView(QWidget):
             return
         self.status_label.setText(self.tr("Could not read the numbers: {error}").format(error=exc))
         self.status_label.setStyleSheet(f"color: {RED.name()};")
+
+    @property
+    def shown_day(self) -> date | None:
+        """The day on screen: picked in the day box, else the desk's checkpoint day, else (None) the
+        event day that is running or nearest."""
+        return self._chosen_day or self._followed_day
+
+    @Slot(object)
+    def follow_day(self, day: date | None) -> None:
+        """The desk switched its checkpoint: show that day (a day picked here gives way to it)."""
+        if day == self._followed_day and self._chosen_day is None:
+            return
+        self._followed_day = day
+        self._chosen_day = None
+        self._generation += 1
+        if self.isVisible() or self._projector is not None:  # hidden: the next showEvent reads it
+            self.refresh()
 
     def _day_chosen(self, index: int) -> None:
         self._chosen_day = date.fromisoformat(self.day_combo.itemData(index))
@@ -243,3 +270,12 @@ class DashboardView(QWidget):
             self._projector.deleteLater()
         self._projector = None
         self.projector_button.setText(self.tr("Projector mode (F11)"))
+
+
+def _no_arrivals_text(data: DashboardData) -> str:
+    """"today" only when the day shown is today in the event's time zone."""
+    from PySide6.QtCore import QCoreApplication
+
+    if data.day == data.event.local_date(data.now):
+        return QCoreApplication.translate("DashboardView", "No arrivals yet today")
+    return QCoreApplication.translate("DashboardView", "No arrivals on {date}").format(date=local_date(data.day))

@@ -9,7 +9,16 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from checkin.domain.results import ScanResult
 from checkin.services.desk_queries import RecentScan
@@ -31,6 +40,8 @@ class RecentScans(QWidget):
         f = self.title.font()
         f.setBold(True)
         self.title.setFont(f)
+        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.list = QListWidget()
         self.list.setMinimumHeight(64)
         self.list.setWordWrap(True)

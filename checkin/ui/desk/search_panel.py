@@ -14,11 +14,12 @@ from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -78,6 +79,8 @@ class SearchPanel(QWidget):
         tfont.setPointSize(12)
         self.table.setFont(tfont)
         self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.admit = QPushButton(self.tr("Check in (Enter)"))
         self.correct = QPushButton(self.tr("Correct name…"))
         self.reprint = QPushButton(self.tr("Print badge"))
@@ -87,11 +90,12 @@ class SearchPanel(QWidget):
         self.admit.setDefault(True)
         self.admit.setStyleSheet("QPushButton { background:#1e7b3c; color:white; font-weight:bold; "
                                  "border-radius:6px; padding:0 18px; } QPushButton:disabled { background:#9bb8a5; }")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.admit, 2)
-        buttons.addWidget(self.correct, 1)
-        buttons.addWidget(self.reprint, 1)
-        buttons.addWidget(self.back, 1)
+        # two rows of two: the search page fits half of a 1024-pixel screen
+        buttons = QGridLayout()
+        buttons.addWidget(self.admit, 0, 0)
+        buttons.addWidget(self.back, 0, 1)
+        buttons.addWidget(self.correct, 1, 0)
+        buttons.addWidget(self.reprint, 1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -76,6 +77,9 @@ class BadgesPage(QWidget):
         self.preview_label = QLabel(self.tr("Preview is being drawn…"), self)
         self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_label.setMinimumWidth(420)
+        # the picture scales to the room it gets: it must not make the window taller than a small screen
+        self.preview_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self._preview_pixmap: QPixmap | None = None
         layout.addWidget(self.preview_label, 1)
         self.tasks.run(lambda _task: list_templates()).success(self._fill_templates).failure(self._failed)
 
@@ -109,10 +113,21 @@ class BadgesPage(QWidget):
         self.tasks.run(draw).success(self._show_preview).failure(self._failed)
 
     def _show_preview(self, png: Path) -> None:
-        pixmap = QPixmap(str(png))
-        if pixmap.height() > 560:
-            pixmap = pixmap.scaledToHeight(560, Qt.TransformationMode.SmoothTransformation)
+        self._preview_pixmap = QPixmap(str(png))
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        pixmap = self._preview_pixmap
+        if pixmap is None or pixmap.isNull():
+            return
+        height = max(120, min(560, self.preview_label.height() - 8))
+        if pixmap.height() > height:
+            pixmap = pixmap.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
         self.preview_label.setPixmap(pixmap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_preview()
 
     def _choose_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the badges as"), "badges.pdf", "*.pdf")

@@ -91,9 +91,11 @@ class ImportWizard(QWidget):
     def _build_file_step(self) -> None:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr(
+        intro = QLabel(self.tr(
             "Choose the roster exported from the registration system: CSV (any common encoding, comma or "
-            "semicolon) or Excel XLSX. The first row must hold the column headings."), page))
+            "semicolon) or Excel XLSX. The first row must hold the column headings."), page)
+        intro.setWordWrap(True)  # a 1024-pixel screen must not be widened by one sentence
+        layout.addWidget(intro)
         row = QHBoxLayout()
         self.path_edit = QLineEdit(page)
         self.path_edit.setPlaceholderText(self.tr("roster file…"))

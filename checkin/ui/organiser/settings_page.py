@@ -49,6 +49,7 @@ class SettingsPage(QWidget):
 
         desk_box = QGroupBox(self.tr("Desk"), self)
         form = QFormLayout(desk_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # fits a 1024×600 screen
         self.desk_name = QLineEdit(desk_box)
         form.addRow(self.tr("Desk name:"), self.desk_name)
         self.hub_url = QLineEdit(desk_box)
@@ -74,6 +75,7 @@ class SettingsPage(QWidget):
 
         device_box = QGroupBox(self.tr("Camera and printer"), self)
         dform = QFormLayout(device_box)
+        dform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         camera_row = QHBoxLayout()
         self.camera = QComboBox(device_box)
         self.camera.setEditable(True)
@@ -92,6 +94,9 @@ class SettingsPage(QWidget):
             self.decoder.addItem(name or self.tr("Best available"), name)
         dform.addRow(self.tr("QR decoder:"), self.decoder)
         self.printer = QComboBox(device_box)
+        for combo in (self.camera, self.decoder, self.printer, self.language):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         dform.addRow(self.tr("Badge printer:"), self.printer)
         columns.addWidget(device_box, 1)
 

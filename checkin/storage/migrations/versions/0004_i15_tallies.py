@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from checkin.storage.tallies import CREATE_STATEMENTS, DROP_STATEMENTS, backfill
+from checkin.storage.tallies import DROP_STATEMENTS, TABLE_STATEMENTS
 
 revision = "0004_i15_tallies"
 down_revision = "0003_i12_held"
@@ -28,9 +28,10 @@ def upgrade() -> None:
     if op.get_context().dialect.name != "sqlite":
         return  # the tallies are a desk (SQLite) structure; other databases recount
     conn = op.get_bind()
-    for statement in CREATE_STATEMENTS:
+    for statement in TABLE_STATEMENTS:
         conn.exec_driver_sql(statement)
-    backfill(conn)
+    # filled and given their triggers by the migration environment after the last migration
+    # (checkin.storage.tallies.after_migrations)
 
 
 def downgrade() -> None:
