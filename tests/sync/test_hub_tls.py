@@ -147,3 +147,33 @@ def test_a_plain_road_to_a_remote_hub_needs_insecure_hub_and_then_says_unencrypt
         assert read_status(site.engine).unencrypted
     finally:
         site.close()
+
+
+def test_the_openssl_steps_in_the_venue_guide_make_certificates_the_desks_accept(
+        tls: tuple[TlsCluster, Path, dict[str, object]], tmp_path: Path) -> None:
+    """Run steps 1-3 of docs/venue-database.md as written (with this test's host name), install the
+    result on the TLS hub and connect with verify-full: the guide cannot drift from what works."""
+    import re
+    import shutil
+    import subprocess
+
+    from tlshub import Cert
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cluster, _, certs = tls
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "venue-database.md").read_text(encoding="utf-8")
+    steps = guide[guide.index("**1. Make the CA**"):guide.index("**4. Install")]
+    script = "\n".join(re.findall(r"```sh\n(.*?)```", steps, re.S))
+    assert script.count("openssl") >= 4
+    script = script.replace("hub.kongres.lan", HUB_NAME).replace("192.168.10.5", "127.0.0.1")
+    done = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "server.crt: OK" in done.stdout
+    cluster.use_cert(Cert((tmp_path / "server.crt").read_bytes(), (tmp_path / "server.key").read_bytes()))
+    try:
+        with psycopg.connect(cluster.url(ca=tmp_path / "venue-ca.crt")) as conn:
+            assert conn.execute("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone() == (True,)
+    finally:
+        cluster.use_cert(certs["right"])  # type: ignore[arg-type]
