@@ -7,6 +7,7 @@ The GUI and the CLI both start here, so the desk app and `checkin scan` behave t
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ from checkin.config import DeskSettings, load_settings
 from checkin.domain.models import Desk, Event
 from checkin.services.checkin import CheckInService
 from checkin.storage.db import open_database
-from checkin.storage.events import load_event
+from checkin.storage.events import NoEventError, load_event
 from checkin.storage.meta import ensure_desk
 from checkin.storage.types import utcnow
 
@@ -69,4 +70,8 @@ def build_context(db: str | Path | None = None, desk_name: str | None = None, op
             demo = True
     desk = ensure_desk(engine, desk_name)
     service = CheckInService(engine, desk, operator=operator, clock=clock)
+    # read the event now, on the starting thread: views read `service.event` (a frozen value) from
+    # the GUI thread and must never trigger its lazy reload there; later reloads run on the writer lane
+    with suppress(NoEventError):
+        service.reload()
     return AppContext(engine, desk, load_settings(engine), service, clock, demo, str(engine.url))

@@ -80,19 +80,24 @@ def _any_attendee(engine: Any) -> str:
 
 
 def _check_decoder(_tmp: Path) -> str:
-    import cv2
-
+    """The sample camera frame through the desk's own scan path (source -> ScanPipeline)."""
     from checkin.resources import resource_path
-    from checkin.scanner.decode import make_decoder
+    from checkin.scanner.pipeline import build_pipeline, run_source
+    from checkin.scanner.sources import open_source
 
-    frame = cv2.imread(str(resource_path("selftest/qr_frame.jpg")))
-    if frame is None:
+    pipeline = build_pipeline()
+    texts: list[str] = []
+    source = open_source(f"image:{resource_path('selftest/qr_frame.jpg')}")
+    try:
+        frames = run_source(source, pipeline, lambda event: texts.append(event.text), max_frames=3)
+    finally:
+        source.close()
+    name = pipeline.decoder.name
+    if frames == 0:
         raise AssertionError("sample frame could not be read")
-    decoder = make_decoder()
-    texts = [c.text for c in decoder.decode(frame)]
     if texts != [SELF_TEST_TEXT]:
-        raise AssertionError(f"{decoder.name} decoded {texts!r}")
-    return f"{decoder.name} decoded the sample frame"
+        raise AssertionError(f"{name} decoded {texts!r}")
+    return f"{name} decoded the sample frame"
 
 
 def _check_badge(tmp: Path) -> str:

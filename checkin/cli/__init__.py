@@ -24,7 +24,9 @@ COMMAND_MODULES = [
     "checkin.cli.export_cmds",
     "checkin.cli.badge_cmds",
     "checkin.cli.sync_cmds",
+    "checkin.cli.admin_cmds",
     "checkin.cli.settings_cmds",
+    "checkin.cli.walk_in_cmds",
     "checkin.cli.door_cmds",
 ]
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from checkin.badges.templates import BadgeTemplate
     from checkin.domain.models import Attendee
+    from checkin.services.badge_printing import Send
 
 DEFAULT_TEMPLATE = "a6"
 
@@ -117,6 +118,7 @@ def cmd_badge(ctx: CliContext) -> int:
     template = _template(ctx)
     pages = render_badges([attendee], event, template, ctx.args.out, signing_key=_key(ctx),
                           language=ctx.args.badge_lang, title=f"{attendee.full_name} — {event.name}")
+    _record(ctx, ctx.args.out)
     ctx.emit({"attendee": attendee.id, "out": str(ctx.args.out), "template": template.id, "pages": pages},
              f"Badge for {attendee.full_name} ({template.id}) written to {ctx.args.out}.")
     return 0
@@ -147,46 +149,52 @@ def cmd_badges(ctx: CliContext) -> int:
 
     pages = render_badges(iter_attendees(ctx.engine, ids), event, template, ctx.args.out, signing_key=key,
                           progress=progress, language=ctx.args.badge_lang)
+    _record(ctx, ctx.args.out)
     ctx.emit({"badges": total, "pages": pages, "out": str(ctx.args.out), "template": template.id},
              f"{total} badges on {pages} pages ({template.id}) written to {ctx.args.out}.")
     return 0
 
 
 def cmd_print(ctx: CliContext) -> int:
-    from checkin.badges.log import previous_prints, record_print, reprint_warning
-    from checkin.badges.render import render_badges
+    """The badge-print use case (services.badge_printing), as the desk's Ctrl+P runs it."""
+    from checkin.services.badge_printing import BadgeJob, BadgeNotPrinted, ReprintNeedsConfirmation, print_badge
 
     if ctx.args.copies < 1:
         raise CliError("--copies must be at least 1")
     event = ctx.event()
     attendee = _attendee(ctx, event.id)
     template = _template(ctx)
-    earlier = previous_prints(ctx.engine, attendee.id)
-    warning = reprint_warning(earlier, event.tz)
-    if warning and not ctx.args.yes:
-        raise CliError(f"{attendee.full_name}: {warning}; use --yes to print copy {len(earlier) + 1}")
-    key = _key(ctx)
-    try:
-        from checkin.ui.printing import PrintError, print_pdf
-    except ImportError as exc:
-        raise CliError(f"printing needs Qt's print support, which is not available: {exc}") from exc
+    job = BadgeJob(attendee, event, ctx.args.template or DEFAULT_TEMPLATE, ctx.args.printer, ctx.args.copies,
+                   ctx.args.badge_lang, _key(ctx))
+    to_pdf = ctx.args.to_pdf
     with tempfile.TemporaryDirectory(prefix="checkin-badge-") as tmp:
-        pdf = Path(tmp) / "badge.pdf"
-        render_badges([attendee], event, template, pdf, signing_key=key, language=ctx.args.badge_lang,
-                      title=f"{attendee.full_name} — {event.name}")
         try:
-            used = print_pdf(pdf, ctx.args.printer, ctx.args.copies, template.page_size_mm,
-                             output_pdf=ctx.args.to_pdf, job_name=f"Badge {attendee.full_name}")
-        except PrintError as exc:
+            done = print_badge(ctx.engine, ctx.desk, job, qt_sender(to_pdf), Path(tmp), reprint_ok=ctx.args.yes,
+                               printer_label=str(to_pdf) if to_pdf else None)
+        except ReprintNeedsConfirmation as exc:
+            raise CliError(f"{exc}; use --yes to print copy {len(exc.records) + 1}") from exc
+        except BadgeNotPrinted as exc:
             raise CliError(str(exc)) from exc
-    printer_label = str(ctx.args.to_pdf) if ctx.args.to_pdf else used
-    records = [record_print(ctx.engine, ctx.desk, attendee.id, template.id, printer_label)
-               for _ in range(ctx.args.copies)]
+    used, records = done.printer, done.records
     copies = ", ".join(str(r.copy_no) for r in records)
     ctx.emit({"attendee": attendee.id, "printer": used, "template": template.id,
               "copies": [r.copy_no for r in records], "desk": ctx.desk.name},
              f"Printed {attendee.full_name}'s badge on {used} ({template.id}, copy {copies}).")
     return 0
+
+
+def qt_sender(output_pdf: Path | None = None) -> Send:
+    """The badge-print use case's printer for the command line: Qt print support, or a PDF file."""
+    from checkin.services.badge_printing import PrintingUnavailable
+
+    def send(pdf: Path, printer: str | None, copies: int, page_mm: tuple[float, float], name: str) -> str:
+        try:
+            from checkin.ui.printing import print_pdf
+        except ImportError as exc:
+            raise PrintingUnavailable(f"printing needs Qt's print support, which is not available: {exc}") from exc
+        return print_pdf(pdf, printer, copies, page_mm, output_pdf=output_pdf, job_name=name)
+
+    return send
 
 
 def _list_templates(ctx: CliContext) -> int:
@@ -249,3 +257,10 @@ def _auto_print(ctx: CliContext) -> int:
     ctx.emit({"auto_print": enabled},
              f"Auto-print on first check-in at this desk is {'on' if enabled else 'off'}.")
     return 0
+
+
+def _record(ctx: CliContext, path: Path) -> None:
+    """Badge PDFs hold names: remembered so `checkin wipe` removes them."""
+    from checkin.services.written_files import record_written
+
+    record_written(ctx.engine, [path], "badge")

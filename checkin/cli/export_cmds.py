@@ -31,6 +31,8 @@ def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...], *, csv: b
 
 
 def register(sub: Any) -> None:
+    from checkin.domain.exports import EXPORTS  # the formats each report offers, as the Exports page shows
+
     export = add_command(sub, "export", "attendance reports: lists, matrix, no-shows, certificates, summary")
     ex = export.add_subparsers(dest="export_command", metavar="REPORT", required=True)
 
@@ -40,22 +42,22 @@ def register(sub: Any) -> None:
     att_where.add_argument("--day", type=parse_day, help="event day, e.g. 2022-10-19 (required for PDF)")
     att_where.add_argument("--session", metavar="CODE",
                            help="one session instead: entry, exit and minutes of presence per person")
-    _common(att, ("csv", "xlsx", "pdf"), email=True)
+    _common(att, EXPORTS["attendance"].formats, email=True)
     att.set_defaults(func=cmd_attendance)
 
     ses = add_command(ex, "sessions", "attendance per session (all sessions, or one with --session)")
     ses.add_argument("--session", metavar="CODE", help="a session code, e.g. D1-WS-KPA")
-    _common(ses, ("csv", "xlsx", "pdf"), email=True)
+    _common(ses, EXPORTS["sessions"].formats, email=True)
     ses.set_defaults(func=cmd_sessions)
 
     mat = add_command(ex, "matrix", "attendee-by-day-and-session matrix for the whole event (X = attended)")
     mat.add_argument("--minutes", action="store_true", help="session cells show minutes of presence instead of X")
-    _common(mat, ("csv", "xlsx"))
+    _common(mat, EXPORTS["matrix"].formats)
     mat.set_defaults(func=cmd_matrix)
 
     nos = add_command(ex, "no-shows", "registered for a day but never checked in (cancelled excluded)")
     nos.add_argument("--day", type=parse_day, help="event day (default: every day)")
-    _common(nos, ("csv", "xlsx", "pdf"), email=True)
+    _common(nos, EXPORTS["no_shows"].formats, email=True)
     nos.set_defaults(func=cmd_no_shows)
 
     cert = add_command(ex, "certificate", "certificate of attendance (PDF) for one person")
@@ -92,7 +94,7 @@ def register(sub: Any) -> None:
     photo.set_defaults(func=cmd_photographers)
 
     summ = add_command(ex, "summary", "counts per day, category, session, hour of arrival and desk")
-    _common(summ, ("csv", "xlsx", "json"))
+    _common(summ, EXPORTS["summary"].formats)
     summ.set_defaults(func=cmd_summary)
 
     from checkin.cli.hub_desk_cmds import register_export

@@ -42,13 +42,15 @@ def scan_input_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _roi(text: str) -> tuple[int, int, int, int]:
+    from checkin.scanner.pipeline import parse_roi
+
     try:
-        x, y, w, h = (int(v) for v in text.split(","))
+        roi = parse_roi(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not X,Y,WIDTH,HEIGHT in pixels, e.g. 320,120,640,480") from exc
-    if w <= 0 or h <= 0:
-        raise argparse.ArgumentTypeError("region width and height must be positive")
-    return x, y, w, h
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    if roi is None:
+        raise argparse.ArgumentTypeError("give X,Y,WIDTH,HEIGHT in pixels, e.g. 320,120,640,480")
+    return roi
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -96,17 +98,16 @@ def _media_specs(args: argparse.Namespace) -> tuple[list[str], Source]:
 
 def _scan_media(ctx: CliContext, svc: Any, checkpoint: Checkpoint, direction: Direction, specs: list[str],
                 source_kind: Source, emit: Callable[[Decision, float | None, float], None]) -> int:
-    from checkin.scanner.debounce import Debouncer
-    from checkin.scanner.decode import DecoderUnavailable, make_decoder
-    from checkin.scanner.pipeline import CodeEvent, ScanPipeline, run_source
+    from checkin.scanner.decode import DecoderUnavailable
+    from checkin.scanner.pipeline import CodeEvent, build_pipeline, run_source
     from checkin.scanner.sources import SourceError, open_source
 
     args = ctx.args
     try:
-        decoder = make_decoder(args.decoder)
+        pipeline = build_pipeline(args.decoder, args.debounce, args.roi)
     except DecoderUnavailable as exc:
         raise CliError(str(exc)) from exc
-    pipeline = ScanPipeline(decoder, Debouncer(args.debounce), roi=args.roi)
+    decoder = pipeline.decoder
     width, height = args.size or (None, None)
     deadline = time.monotonic() + args.duration if args.duration else None
     decisions = 0

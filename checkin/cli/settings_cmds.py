@@ -66,6 +66,10 @@ def cmd_settings(ctx: CliContext) -> int:
 
     try:
         parsed = declared.parse(value)
+        if name == "camera_roi":
+            from checkin.scanner.pipeline import parse_roi
+
+            parse_roi(parsed)  # refuse a region the camera worker could not use
     except ValueError as exc:
         raise CliError(str(exc)) from None
     update_settings(ctx.engine, **{name: parsed})

@@ -33,6 +33,18 @@ def say(template: str, **params: Any) -> str:
 
 
 POLISH: dict[str, str] = {
+    # queue forecast on the dashboard (checkin.services.forecast)
+    "No desk has admitted anyone in the last 15 minutes; about {n} people are still expected.":
+        "Żadne stanowisko nie przyjęło nikogo w ostatnich 15 minutach; spodziewamy się jeszcze około {n} osób.",
+    "The open desks keep up: no queue is expected (about {n} people still to come).":
+        "Otwarte stanowiska nadążają: kolejka nie powinna się utworzyć (przyjdzie jeszcze około {n} osób).",
+    "At this pace the queue clears by {time}; open one more desk to clear it by {better}.":
+        "W tym tempie kolejka zniknie do {time}; otwórz jeszcze jedno stanowisko, a zniknie do {better}.",
+    "At this pace the queue clears by {time}.": "W tym tempie kolejka zniknie do {time}.",
+    "At this pace the queue does not clear before {time}; open {n} more desks to clear it by {better}.":
+        "W tym tempie kolejka nie zniknie przed {time}; otwórz dodatkowe stanowiska (liczba: {n}), a zniknie do "
+        "{better}.",
+    "At this pace the queue does not clear before {time}.": "W tym tempie kolejka nie zniknie przed {time}.",
     # limits shared with the hub (checkin.services.limits)
     "the operator name is {length} characters long; the venue database takes at most {limit}: use a shorter "
     "name or initials":

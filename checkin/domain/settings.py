@@ -44,6 +44,8 @@ class DeskSettings:
     camera_mirror: bool = _setting(True, "show the camera preview mirrored")
     camera_width: int = _setting(1280, "requested camera frame width (pixels)")
     camera_height: int = _setting(720, "requested camera frame height (pixels)")
+    camera_roi: str = _setting("", '"" = the whole frame; "X,Y,W,H" in pixels = only look there (the queue '
+                                   "behind the counter stays out)")
     decoder: str = _setting("", 'QR decoder; "" = best available')
     printer: str = _setting("", 'badge printer; "" = the system default printer')
     badge_template: str = _setting("a6", "badge template id (see `checkin badge templates`)")
@@ -53,6 +55,8 @@ class DeskSettings:
     debounce_seconds: float = _setting(3.0, "ignore the same code again within this many seconds")
     undo_minutes: int = _setting(5, "how long a check-in can be undone at the desk (minutes)")
     checkpoint: str = _setting("", '"" = today\'s entrance or the running session; "day:DATE" or "session:CODE"')
+    door_direction_key: str = _setting("F9", "door mode: the key that flips IN/OUT (a Qt key name, e.g. F9, F12, Tab)")
+    door_auto_direction: bool = _setting(False, "door mode: a second scan of someone inside means they are leaving")
     hub_url: str = _setting("", "venue database (libpq URL without the password: that is in the keyring)",
                             store='local_meta "hub_url" (shared with `checkin sync --hub`)')
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from checkin.domain.exports import needs_one_day
 from checkin.domain.models import Session
 from checkin.domain.presence import PresenceSpan
 from checkin.reports import csv_export, pdf_list, sheets, xlsx_export
@@ -90,7 +91,7 @@ def export_attendance(engine: Engine, day: date | None, fmt: str | None, out: st
     fmt = resolve_format(fmt, out, ("csv", "xlsx", "pdf"))
     with engine.connect() as conn:
         ctx = load_context(conn)
-        if fmt == "pdf" and day is None:
+        if needs_one_day("attendance", fmt, day):
             raise ReportError("the PDF attendance list is made per day: add --day, e.g. --day "
                               + (ctx.event.dates[0].isoformat() if ctx.event.dates else "2022-10-19"))
         days = _days(ctx, day)

@@ -5,6 +5,10 @@ The pipeline does not downscale: zxing-cpp downscales internally, and downscalin
 it detections (PERF-LIMITS). A region of interest is a cheap crop (a numpy view, no copy) for
 desks where the camera also sees the queue behind the counter.
 
+It is THE scan path for frames: the desk's camera worker, `checkin scan --camera/--folder/--video`
+and `checkin --self-test` all build it with `build_pipeline` and drive it with `run_source`, so a
+fix here (a decoder, the region of interest, de-duplication, the debounce window) reaches all three.
+
 Threading: `process` runs on the camera worker thread; `run_source` is the loop that thread (or
 the CLI) runs; it hands each new code to a callback and never touches the database itself.
 """
@@ -24,14 +28,39 @@ from checkin.scanner.frames import EndOfStream, Frame, FrameSource
 Roi = tuple[int, int, int, int]  # x, y, width, height in pixels of the full frame
 
 
+def parse_roi(text: str) -> Roi | None:
+    """"X,Y,W,H" in pixels -> a region; "" -> None (the whole frame). ValueError says what is wrong."""
+    if not text.strip():
+        return None
+    try:
+        x, y, w, h = (int(v) for v in text.split(","))
+    except ValueError:
+        raise ValueError(f"'{text}' is not X,Y,WIDTH,HEIGHT in pixels, e.g. 320,120,640,480") from None
+    if w <= 0 or h <= 0:
+        raise ValueError("region width and height must be positive")
+    return x, y, w, h
+
+
+def build_pipeline(decoder_name: str | None = None, debounce_s: float = 3.0, roi: Roi | None = None,
+                   clock: Callable[[], float] = time.monotonic) -> ScanPipeline:
+    """The one way to make a pipeline: best (or named) decoder, the sliding debounce window, a region.
+
+    Raises `checkin.scanner.decode.DecoderUnavailable` when no decoder is installed.
+    """
+    from checkin.scanner.decode import make_decoder
+
+    return ScanPipeline(make_decoder(decoder_name or None), Debouncer(debounce_s, clock), roi=roi)
+
+
 class ScanPipeline:
     def __init__(self, decoder: Decoder, debouncer: Debouncer, roi: Roi | None = None) -> None:
         self.decoder = decoder
         self.debouncer = debouncer
         self.roi = roi
         self.decode_ms = 0.0  # decode time of the last frame (grey conversion + crop + decode)
+        self.decode_ms_max = 0.0  # the slowest frame so far (the desk's diagnostics, bench/gui.py)
         self.last_codes: list[DecodedCode] = []  # every code in the last frame, with full-frame corners
-        self.frames = 0
+        self.frames = 0  # frames decoded
 
     def process(self, frame: Frame) -> list[str]:
         """Texts first seen in this frame (debounced); one call per frame, on one thread."""
@@ -42,6 +71,7 @@ class ScanPipeline:
             gray, dx, dy = _crop(gray, self.roi)
         codes = self.decoder.decode(gray)
         self.decode_ms = (time.perf_counter() - started) * 1000
+        self.decode_ms_max = max(self.decode_ms_max, self.decode_ms)
         self.frames += 1
         if dx or dy:
             codes = [DecodedCode(c.text, tuple((x + dx, y + dy) for x, y in c.points)) for c in codes]
@@ -79,13 +109,18 @@ class CodeEvent:
 
 def run_source(source: FrameSource, pipeline: ScanPipeline, on_code: Callable[[CodeEvent], None], *,
                should_stop: Callable[[], bool] = lambda: False, max_frames: int | None = None,
-               idle_sleep_s: float = 0.005) -> int:
-    """Read frames until the source ends or `should_stop()`; return the number of frames processed.
+               idle_sleep_s: float = 0.005, on_frame: Callable[[Frame], None] | None = None,
+               min_decode_interval_s: float = 0.0) -> int:
+    """Read frames until the source ends or `should_stop()`; return the number of frames read.
 
     `read()` returning None means "no new frame yet" (a paced file source, a reconnecting
-    camera): sleep a little instead of spinning a core.
+    camera): sleep a little instead of spinning a core. `on_frame` sees every frame before it is
+    decoded (the desk's preview); `min_decode_interval_s` skips decoding frames that come sooner
+    than that after the last decoded one (a weak laptop keeps its preview smooth). A source's own
+    errors (`SourceError`: the camera was unplugged for good) propagate to the caller.
     """
     processed = 0
+    last_decode = float("-inf")
     while not should_stop() and (max_frames is None or processed < max_frames):
         try:
             frame = source.read()
@@ -95,6 +130,13 @@ def run_source(source: FrameSource, pipeline: ScanPipeline, on_code: Callable[[C
             time.sleep(idle_sleep_s)
             continue
         processed += 1
+        if on_frame is not None:
+            on_frame(frame)
+        if min_decode_interval_s > 0:
+            now = time.monotonic()
+            if now - last_decode < min_decode_interval_s:
+                continue
+            last_decode = now
         for text in pipeline.process(frame):
             on_code(CodeEvent(text, frame, pipeline.decode_ms))
     return processed

@@ -142,12 +142,17 @@ class CheckInService:
     def admit(self, attendee_id: str, checkpoint: Checkpoint, source: Source = Source.SEARCH,
               direction: Direction = Direction.IN) -> Decision:
         """Manual check-in of someone found by search (or just registered as a walk-in)."""
-        now = self._now()
         with write_tx(self.engine) as conn:
-            attendee = attendee_repo.get_attendee(conn, attendee_id)
-            rejection = None if attendee else (ScanResult.UNKNOWN, "unknown_attendee", attendee_id)
-            return self._record(conn, now, checkpoint, attendee, source, direction,
-                                attendee.ticket_id if attendee else None, rejection)
+            return self.admit_in(conn, attendee_id, checkpoint, source, direction)
+
+    def admit_in(self, conn: Connection, attendee_id: str, checkpoint: Checkpoint, source: Source = Source.SEARCH,
+                 direction: Direction = Direction.IN) -> Decision:
+        """`admit` inside the caller's write transaction (the walk-in registers and admits in one)."""
+        now = self._now()
+        attendee = attendee_repo.get_attendee(conn, attendee_id)
+        rejection = None if attendee else (ScanResult.UNKNOWN, "unknown_attendee", attendee_id)
+        return self._record(conn, now, checkpoint, attendee, source, direction,
+                            attendee.ticket_id if attendee else None, rejection)
 
     def void(self, scan_id: str, max_age: timedelta | None = None, reason: str = "") -> Decision:
         """Undo an admission by appending a void event; attendance is re-derived, nothing deleted."""

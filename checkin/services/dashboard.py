@@ -16,6 +16,7 @@ from sqlalchemy import Engine, Integer, cast, func, select, text
 from sqlalchemy.engine import Connection
 
 from checkin.domain.models import Event, Session
+from checkin.services.forecast import Forecast, entrance_pace, forecast, opening_time
 from checkin.services.headcount import Headcount, arrivals_on, desk_activity_on, headcount_on
 from checkin.storage import tables as t
 from checkin.storage import tallies
@@ -48,6 +49,7 @@ class DashboardData:
     desks: list[DeskStatus]
     pending: int  # outbox rows this desk has not pushed yet
     fingerprint: tuple[object, ...]
+    forecast: Forecast | None = None  # the queue forecast, on the event day that is today
 
 
 def default_day(event: Event, now: datetime) -> date:
@@ -102,6 +104,7 @@ def dashboard_snapshot(engine: Engine, desk_id: str, day: date | None = None, no
                                                          from_scratch=from_scratch)}
         totals = desk_activity_on(conn, event, from_scratch=from_scratch)
         arrived = arrivals_on(conn, event, day, from_scratch=from_scratch)
+        pace = entrance_pace(conn, event.id, now) if day == event.local_date(now) else None
         this_desk = None
         if not any(a.desk_id == desk_id for a in totals):
             this_desk = conn.execute(select(t.desk.c.name).where(t.desk.c.id == desk_id)).first()
@@ -114,8 +117,14 @@ def dashboard_snapshot(engine: Engine, desk_id: str, day: date | None = None, no
     if this_desk is not None:
         desks.append(DeskStatus(desk_id, this_desk[0], 0, 0, None, _aware(syncs.get(desk_id)), True))
     desks.sort(key=lambda d: d.name.casefold())
+    queue = None
+    if pace is not None and counts.days:
+        queue = forecast(now=now, opening=opening_time(session_list, day, event.tz),
+                         registered=counts.days[0].registered, arrived=counts.days[0].present,
+                         admitted_recent=pace.admitted_recent, desk_service_s=pace.service_s,
+                         open_desks=pace.open_desks)
     return DashboardData(event, day, now, counts, {s.code: s for s in session_list}, arrived, desks, pending,
-                         fingerprint)
+                         fingerprint, queue)
 
 
 def _aware(value: datetime | None) -> datetime | None:

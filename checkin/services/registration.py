@@ -53,28 +53,32 @@ class StaleEditError(RegistrationError):
         self.current = current
 
 
-def register_walk_in(engine: Engine, desk: Desk, *, first_name: str, last_name: str, organisation: str = "",
-                     position: str = "", category: str = "participant", email: str = "", phone: str = "",
-                     days: Iterable[date | str] = (), sessions: Iterable[str] = (), notes: str = "",
-                     event_id: str | None = None) -> Attendee:
+def register_walk_in(engine: Engine, desk: Desk, **person: Any) -> Attendee:
     """Register someone who arrives without a registration; returns them with a fresh ticket."""
-    now = utcnow()
     with write_tx(engine) as conn:
-        event_id = event_id or current_event_id(conn)
-        values = _checked(conn, event_id, {
-            "first_name": first_name, "last_name": last_name, "organisation": organisation,
-            "position": position, "category": category, "email": email, "phone": phone, "notes": notes,
-            "days": days, "sessions": sessions,
-        })
-        attendee = Attendee(id=str(uuid.uuid4()), event_id=str(event_id), ticket_id=secrets.token_hex(16),
-                            **values)
-        row = repo.attendee_values(attendee)
-        conn.execute(t.attendee.insert().values(id=attendee.id, version=1, updated_at=now, updated_by=desk.id,
-                                                **row))
-        conn.execute(t.ticket.insert().values(id=attendee.ticket_id, attendee_id=attendee.id, issued_at=now))
-        _log(conn, attendee.id, desk, now, 0, "add", {k: [None, _plain(v)] for k, v in values.items() if v},
-             origin="walk_in")
-        return _reload(conn, attendee.id)
+        return add_walk_in(conn, desk, **person)
+
+
+def add_walk_in(conn: Connection, desk: Desk, *, first_name: str, last_name: str, organisation: str = "",
+                position: str = "", category: str = "participant", email: str = "", phone: str = "",
+                days: Iterable[date | str] = (), sessions: Iterable[str] = (), notes: str = "",
+                event_id: str | None = None) -> Attendee:
+    """`register_walk_in` inside the caller's write transaction (the walk-in use case also admits
+    the person in the same transaction: registered and checked in, or neither)."""
+    now = utcnow()
+    event_id = event_id or current_event_id(conn)
+    values = _checked(conn, event_id, {
+        "first_name": first_name, "last_name": last_name, "organisation": organisation,
+        "position": position, "category": category, "email": email, "phone": phone, "notes": notes,
+        "days": days, "sessions": sessions,
+    })
+    attendee = Attendee(id=str(uuid.uuid4()), event_id=str(event_id), ticket_id=secrets.token_hex(16), **values)
+    row = repo.attendee_values(attendee)
+    conn.execute(t.attendee.insert().values(id=attendee.id, version=1, updated_at=now, updated_by=desk.id, **row))
+    conn.execute(t.ticket.insert().values(id=attendee.ticket_id, attendee_id=attendee.id, issued_at=now))
+    _log(conn, attendee.id, desk, now, 0, "add", {k: [None, _plain(v)] for k, v in values.items() if v},
+         origin="walk_in")
+    return _reload(conn, attendee.id)
 
 
 def correct_attendee(engine: Engine, desk: Desk, attendee_id: str, base_version: int, **fields: Any) -> Attendee:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -87,12 +89,60 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+class _WriteGate:
+    """In-process priority for the write lock: a background writer (the sync thread catching up)
+    steps aside while any foreground writer (a scan) is waiting for the lock. SQLite alone would let
+    the sync thread, which commits and begins again in a tight loop, win the lock over and over
+    while the scan sleeps in its busy handler."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.waiting = 0
+
+    def add(self, n: int) -> None:
+        with self._lock:
+            self.waiting += n
+
+    def wait_clear(self, limit_s: float = 0.5) -> None:
+        deadline = time.monotonic() + limit_s
+        while self.waiting and time.monotonic() < deadline:
+            time.sleep(0.001)
+
+
+_gate = _WriteGate()
+
+
 @contextmanager
-def write_tx(engine: Engine) -> Iterator[Connection]:
-    """One write transaction: commits on success, rolls back on any exception."""
+def write_tx(engine: Engine, *, background: bool = False) -> Iterator[Connection]:
+    """One write transaction: commits on success, rolls back on any exception.
+
+    `background=True` (bulk work off the scan path: sync catch-up) waits until no foreground writer
+    of this process is queued for the lock, and commits without fsync (only for work that is
+    redone when lost, such as a pulled page with its cursor); keep such transactions short.
+    """
+    if background:
+        _gate.wait_clear()
     with engine.connect() as conn:
         conn = conn.execution_options(sqlite_begin="IMMEDIATE")
-        with conn.begin():
+        if background:
+            # what background work writes can be redone (a pull re-reads a page whose commit was
+            # lost with the power), so its commits skip the fsync; the next scan's commit syncs them
+            raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+            if raw is not None:  # on the driver connection: SQLAlchemy would wrap it in a transaction
+                raw.execute("PRAGMA synchronous=NORMAL")
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA synchronous=FULL")
+            return
+        _gate.add(1)
+        try:
+            tx = conn.begin()  # BEGIN IMMEDIATE: this is where a writer waits for the lock
+        finally:
+            _gate.add(-1)
+        with tx:
             yield conn
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Row
@@ -171,16 +171,21 @@ def present_count(conn: Connection, checkpoint: str) -> int:
 
 
 def movements(conn: Connection, checkpoint: str) -> list[Row]:
-    """Accepted, non-voided entries and exits at one checkpoint in time order, for presence minutes.
+    """Entries and exits at one checkpoint in time order, for presence minutes: accepted scans
+    (not voided), and "already inside" entries too. A door that has not yet heard of an exit at
+    another door calls a re-entry a duplicate; the person did walk in, and once the exit arrives
+    that entry must reopen their stay. While they really are inside, an extra entry changes nothing.
 
     Columns: attendee_id, direction, device_time, id. Served by `ix_scan_checkpoint_time`.
     """
     voided = select(t.scan.c.voided_scan_id).where(
         t.scan.c.checkpoint == checkpoint, t.scan.c.result == ScanResult.VOID.value,
         t.scan.c.voided_scan_id.is_not(None))
+    counted = or_(t.scan.c.result == ScanResult.ACCEPTED.value,
+                  and_(t.scan.c.result == ScanResult.DUPLICATE.value, t.scan.c.direction == Direction.IN.value))
     return list(conn.execute(
         select(t.scan.c.attendee_id, t.scan.c.direction, t.scan.c.device_time, t.scan.c.id)
-        .where(t.scan.c.checkpoint == checkpoint, t.scan.c.result == ScanResult.ACCEPTED.value,
+        .where(t.scan.c.checkpoint == checkpoint, counted,
                t.scan.c.attendee_id.is_not(None), t.scan.c.id.not_in(voided))
         .order_by(t.scan.c.device_time, t.scan.c.id)
     ))

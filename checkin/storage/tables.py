@@ -232,6 +232,19 @@ class HeldRow(Base):
     resolved_by: Mapped[str] = mapped_column(String(100), default="")
 
 
+class AttendancePendingRow(Base):
+    """Local only: attendance keys whose scans were pulled but whose attendance row is not derived
+    yet. A catch-up touches the same people page after page; deriving each key once at the end (in
+    short transactions) instead of once per page is what keeps a 50,000-change catch-up quick and
+    the scan path unblocked. A crash leaves the keys here; the next pull derives them."""
+
+    __tablename__ = "attendance_pending"
+    attendee_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    checkpoint: Mapped[str] = mapped_column(String(100), primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    session_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
 class SyncStateRow(Base):
     """Local only: sync cursors and status, one value per key."""
 
@@ -321,6 +334,7 @@ attendance = _table(AttendanceRow)
 badge_print = _table(BadgePrintRow)
 outbox = _table(OutboxRow)
 held = _table(HeldRow)
+attendance_pending = _table(AttendancePendingRow)
 sync_state = _table(SyncStateRow)
 local_meta = _table(LocalMetaRow)
 certificate = _table(CertificateRow)

@@ -72,7 +72,8 @@ GRANTS: dict[str, list[Grant]] = {
 }
 SEQUENCES = {"organiser": ("desk_heartbeat_id_seq",), DESK_GROUP: ("desk_heartbeat_id_seq",), "dashboard": ()}
 ORGANISER_FUNCTIONS = ("add_desk_login(text, text, text)", "revoke_desk_login(text)",
-                       "terminate_desk_sessions(text)", "set_contact_at_desks(boolean)")
+                       "terminate_desk_sessions(text)", "set_contact_at_desks(boolean)",
+                       "purge_attendee_audit(text)")  # issue 17: `checkin purge`, migration 0004
 # The certificate register (issue 17): organisers only; desks never see it (see sync/register.py).
 # UPDATE on attendee_change lets `checkin purge` blank the personal values kept in the change log.
 REGISTER_TABLES = ("certificate", "certificate_issue", "certificate_counter")

@@ -19,6 +19,7 @@ Pulled rows create no outbox rows: they came from the hub.
 from __future__ import annotations
 
 import json
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,6 +37,9 @@ from checkin.sync.push import attendance_keys
 from checkin.sync.rows import SyncError, as_dicts, attendee_key, permitted_columns, superseded_change, upsert
 
 PAGE_SIZE = 1000
+PART_ROWS = 100  # rows per local transaction to start with; adapted to PART_TARGET_S as pages go
+PART_TARGET_S = 0.015  # how long one part may hold the local write lock
+DERIVE_PER_TX = 10  # attendance keys derived per local transaction
 CURSOR_KEY = "pull_cursor"
 _FEED_COLUMNS = "SELECT txid::text AS txid, seq, kind, ref_id, origin FROM change "
 _IN_TARGET = ("pg_visible_in_snapshot(txid, CAST(:target AS pg_snapshot)) "
@@ -84,6 +88,10 @@ class Page:
     desks: list[dict[str, Any]]
     prints: list[dict[str, Any]]
     scans: list[dict[str, Any]]
+    own: dict[str, set[str]] = field(default_factory=dict)  # this desk's own scan/print ids in the feed
+
+
+_OWN = {"scan": (t.scan, "scans"), "badge_print": (t.badge_print, "prints")}
 
 
 def read_cursor(conn: Connection) -> Cursor:
@@ -111,9 +119,11 @@ def read_page(hub: Engine, cursor: Cursor, desk_id: str, limit: int = PAGE_SIZE,
         else:
             following = Cursor(cursor.done, target, (feed[-1].txid, int(feed[-1].seq)))
         ids: dict[str, set[str]] = defaultdict(set)
+        own: dict[str, set[str]] = defaultdict(set)
         for f in feed:
             if f.kind in ("scan", "badge_print") and f.origin == desk_id:
-                continue  # our own facts: already here
+                own[f.kind].add(f.ref_id)  # our own facts: normally here already (see _add_own_history)
+                continue
             ids[f.kind].add(f.ref_id)
 
         def fetch(table: Any, key: str, wanted: set[str]) -> list[dict[str, Any]]:
@@ -145,11 +155,20 @@ def read_page(hub: Engine, cursor: Cursor, desk_id: str, limit: int = PAGE_SIZE,
             desks=[d for d in fetch(t.desk, "id", ids["desk"]) if d["id"] != desk_id],
             prints=fetch(t.badge_print, "id", ids["badge_print"]),
             scans=fetch(t.scan, "id", ids["scan"]),
+            own=dict(own),
         )
 
 
 def apply_page(conn: Connection, page: Page, desk_id: str) -> None:
-    """Write one page into the local database (caller's transaction); no outbox rows."""
+    """Write one page into the local database (caller's transaction), attendance derived at once,
+    cursor moved; no outbox rows. (`pull_changes` applies pages in short parts instead.)"""
+    apply_part(conn, page, desk_id)
+    write_cursor(conn, page.cursor)
+
+
+def apply_part(conn: Connection, page: Page, desk_id: str, *, defer_attendance: bool = False) -> None:
+    """Write (part of) a page, cursor untouched. `defer_attendance`: only note the attendance keys
+    the scans touch (`attendance_pending`); `derive_pending` derives each of them once later."""
     known = {r[0] for r in conn.execute(select(t.event.c.id))} | {e["id"] for e in page.events}
     missing = {a["event_id"] for a in page.attendees} - known
     if missing:
@@ -164,16 +183,20 @@ def apply_page(conn: Connection, page: Page, desk_id: str) -> None:
     upsert(conn, t.session, page.sessions, ["id"])
     upsert(conn, t.event_key, page.keys, ["key_id"])
     upsert(conn, t.desk, page.desks, ["id"])
-    upsert(conn, t.attendee_change, page.changes, ["id"], update=False)
+    upsert(conn, t.attendee_change, page.changes, ["id"])  # updated too: `checkin purge` blanks old values
     _apply_attendees(conn, page.attendees, desk_id)
     from checkin.sync.push import upsert_tickets
 
     upsert_tickets(conn, page.tickets)
     upsert(conn, t.badge_print, page.prints, ["id"], update=False)
     upsert(conn, t.scan, page.scans, ["id"], update=False)
-    for attendee_id, checkpoint, day, session_id in sorted(attendance_keys(page.scans), key=lambda k: (k[0], k[1])):
+    keys = sorted(attendance_keys(page.scans), key=lambda k: (k[0], k[1]))
+    if defer_attendance:
+        upsert(conn, t.attendance_pending, [{"attendee_id": a, "checkpoint": c, "day": d, "session_id": s}
+                                            for a, c, d, s in keys], ["attendee_id", "checkpoint"], update=False)
+        return
+    for attendee_id, checkpoint, day, session_id in keys:
         recompute_attendance(conn, attendee_id, checkpoint, day, session_id)
-    write_cursor(conn, page.cursor)
 
 
 def _apply_attendees(conn: Connection, rows: list[dict[str, Any]], desk_id: str) -> None:
@@ -218,23 +241,115 @@ def _free_ticket_ids(conn: Connection, rows: list[dict[str, Any]]) -> None:
                                                    t.attendee.c.id != row["id"]).values(ticket_id=None))
 
 
-def pull_changes(local: Engine, hub: Engine, desk_id: str, *, page_size: int = PAGE_SIZE) -> PullResult:
-    """Pull every change committed since the last pull. Runs on the caller's thread (the sync thread)."""
+def split_page(page: Page, rows: int) -> list[Page]:
+    """A page as parts of at most about `rows` rows each, in the order they must be applied (event
+    first, attendees with their tickets, then change log, prints, scans). The last part carries the
+    page's cursor; there is always at least one part."""
+    def part(**lists: list[dict[str, Any]]) -> Page:
+        def get(name: str) -> list[dict[str, Any]]:
+            return lists.get(name, [])
+
+        return Page(page.cursor, set(), get("events"), get("days"), get("sessions"), get("keys"), get("attendees"),
+                    get("tickets"), get("changes"), get("desks"), get("prints"), get("scans"))
+
+    parts = [part(events=page.events, days=page.days, sessions=page.sessions, keys=page.keys, desks=page.desks)]
+    for i in range(0, len(page.attendees), rows):
+        chunk = page.attendees[i:i + rows]
+        ids = {a["id"] for a in chunk}
+        parts.append(part(attendees=chunk, tickets=[tk for tk in page.tickets if tk["attendee_id"] in ids]))
+    for name in ("changes", "prints", "scans"):
+        values = getattr(page, name)
+        parts += [part(**{name: values[i:i + rows]}) for i in range(0, len(values), rows)]
+    return parts
+
+
+def derive_pending(local: Engine, *, keys_per_tx: int = DERIVE_PER_TX) -> int:
+    """Derive the attendance of every key left in `attendance_pending`, a few keys per short
+    (background) transaction. Sync thread. Returns how many keys were derived."""
+    p = t.attendance_pending
+    done = 0
+    while True:
+        with write_tx(local, background=True) as conn:
+            keys = conn.execute(select(p).order_by(p.c.attendee_id, p.c.checkpoint).limit(keys_per_tx)).all()
+            for k in keys:
+                recompute_attendance(conn, k.attendee_id, k.checkpoint, k.day, k.session_id)
+                conn.execute(p.delete().where(p.c.attendee_id == k.attendee_id, p.c.checkpoint == k.checkpoint))
+        done += len(keys)
+        if len(keys) < keys_per_tx:
+            return done
+
+
+def pull_changes(local: Engine, hub: Engine, desk_id: str, *, page_size: int = PAGE_SIZE,
+                 part_rows: int = PART_ROWS, part_target_s: float = PART_TARGET_S) -> PullResult:
+    """Pull every change committed since the last pull. Runs on the caller's thread (the sync thread).
+
+    Each page is applied in parts, each its own short background transaction, so a scan never
+    waits long for the write lock: a part is sized to take about `part_target_s` (starting from
+    `part_rows` rows and adapting page by page to this machine), and the sync thread steps aside
+    while a scan waits (see `write_tx`). The cursor moves with the last part.
+    A crash between parts re-applies the page (every apply is idempotent). Attendance is derived
+    once per key after the pages (`derive_pending`), not once per page.
+    """
     result = PullResult()
+    derive_pending(local)  # left over by an interrupted pull
     while True:
         with local.connect() as conn:
             cursor = read_cursor(conn)
             known_events = {r[0] for r in conn.execute(select(t.event.c.id))}
         page = read_page(hub, cursor, desk_id, page_size, want_events=not known_events)
-        with write_tx(local) as conn:
-            if read_cursor(conn) != cursor:  # another puller (a second process) got here first
-                continue
-            apply_page(conn, page, desk_id)
-        result.kinds |= page.kinds
-        for s in page.scans:
-            if s["desk_id"] != desk_id and (result.newest_scan is None or s["hub_time"] > result.newest_scan[0]):
-                result.newest_scan = (s["hub_time"], s["device_time"])
-        result.changes += sum(len(x) for x in (page.events, page.attendees, page.changes, page.desks,
-                                                page.prints, page.scans))
-        if page.cursor.target is None:
-            return result
+        _add_own_history(local, hub, page)
+        parts = split_page(page, part_rows)
+        busy, applied_rows = 0.0, 0
+        for number, part in enumerate(parts):
+            started = time.perf_counter()
+            with write_tx(local, background=True) as conn:
+                if read_cursor(conn) != cursor:  # another puller (a second process) got here first
+                    break
+                apply_part(conn, part, desk_id, defer_attendance=True)
+                if number == len(parts) - 1:
+                    write_cursor(conn, page.cursor)
+            busy += time.perf_counter() - started
+            applied_rows += _rows(part)
+        else:
+            if applied_rows >= part_rows and busy > 0:  # size the next page's parts to the target
+                per_row = busy / applied_rows
+                part_rows = max(50, min(1000, round(part_target_s / per_row)))
+            result.kinds |= page.kinds
+            for s in page.scans:
+                if s["desk_id"] != desk_id and (result.newest_scan is None or s["hub_time"] > result.newest_scan[0]):
+                    result.newest_scan = (s["hub_time"], s["device_time"])
+            result.changes += sum(len(x) for x in (page.events, page.attendees, page.changes, page.desks,
+                                                    page.prints, page.scans))
+            if page.cursor.target is None:
+                break
+    derive_pending(local)
+    return result
+
+
+def _rows(page: Page) -> int:
+    return sum(len(x) for x in (page.events, page.sessions, page.keys, page.desks, page.attendees,
+                                page.changes, page.prints, page.scans))
+
+
+def _add_own_history(local: Engine, hub: Engine, page: Page) -> None:
+    """This desk's own scans and prints are skipped by `read_page` (they are here already) — unless
+    this copy is behind its own history at the hub: restored from an older backup, or a replaced
+    laptop with the same desk id. Those missing rows are fetched and applied like anyone else's."""
+    if not page.own:
+        return
+    missing: dict[str, set[str]] = {}
+    with local.connect() as conn:
+        for kind, (table, _) in _OWN.items():
+            wanted = page.own.get(kind, set())
+            if wanted:
+                here = {r[0] for r in conn.execute(select(table.c.id).where(table.c.id.in_(sorted(wanted))))}
+                if wanted - here:
+                    missing[kind] = wanted - here
+    if not missing:
+        return
+    with hub.connect() as conn:
+        for kind, ids in missing.items():
+            table, field_name = _OWN[kind]
+            rows = as_dicts(conn.execute(select(table).where(table.c.id.in_(sorted(ids)))), table)
+            getattr(page, field_name).extend(rows)
+            page.kinds.add(kind)

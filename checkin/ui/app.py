@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Start the desk app: `checkin` with no command, or `checkin --camera folder:DIR --lang pl`.
+"""Start the desk app: `checkin` with no command, or `checkin --camera folder:DIR --lang pl`;
+`checkin --door D1-WS-KPA` (or `checkin door --session D1-WS-KPA`) starts straight in door mode.
 
 Builds the context (database, demo when empty, desk, services) before the window, installs the
 translations the desk settings or the system locale ask for, and shows the desk ready to scan.
@@ -32,14 +33,24 @@ def run_app(args: Any) -> int:
     camera = getattr(args, "camera", None)
     if camera is not None:  # a one-off choice for this run; the stored setting stays as it was
         ctx.override(camera=camera)
+    door = getattr(args, "door", None)  # `checkin --door CODE` / `checkin door`: "" = the running session
+    door_checkpoint = None
+    if door is not None:
+        from checkin.services.door import door_checkpoint as resolve_door
+
+        door_checkpoint = resolve_door(ctx.engine, ctx.event(), door or None, ctx.clock())
     translations = Translations()
     translations.install(choose_language(getattr(args, "lang", None) or ctx.settings.language))
     tasks = TaskManager(app)
     window = MainWindow(ctx, tasks, translations)
-    if getattr(args, "fullscreen", False):
+    if getattr(args, "fullscreen", False) and door_checkpoint is None:
         window.showFullScreen()
     else:
         window.show()
+    if door_checkpoint is not None:
+        auto = bool(getattr(args, "auto_direction", False)) or ctx.settings.door_auto_direction
+        fullscreen = getattr(args, "fullscreen", True) or getattr(args, "command", None) is None
+        window.enter_door_mode(door_checkpoint, auto=auto, fullscreen=fullscreen)
     if os.environ.get("CHECKIN_EXIT_WHEN_READY"):
         def ready() -> None:
             print(f"ready {time.time():.3f}", flush=True)

@@ -2,8 +2,9 @@
 """Languages: Polish and English through Qt's .ts/.qm files.
 
 English is the source language in the code; Polish comes from `resources/translations/`:
-`checkin_desk_pl.qm` (reception desk and app shell) and `checkin_admin_pl.qm` (dashboard and
-organiser tools), plus Qt's own `qtbase_pl.qm` so standard buttons ("Cancel", "OK") match.
+`checkin_desk_pl.qm` (reception desk and app shell), `checkin_admin_pl.qm` (dashboard and
+organiser tools) and `checkin_door_pl.qm` (door mode and the IN/OUT switch), plus Qt's own
+`qtbase_pl.qm` so standard buttons ("Cancel", "OK") match.
 The default follows the system locale; the choice is stored in the desk settings and switching
 rebuilds the views (simpler and more reliable than retranslating every widget in place).
 """
@@ -16,7 +17,7 @@ from checkin.domain.messages import set_language as set_core_language
 from checkin.resources import resources_root
 
 LANGUAGES = {"en": "English", "pl": "Polski"}
-CATALOGUES = ("checkin_desk", "checkin_admin")
+CATALOGUES = ("checkin_desk", "checkin_admin", "checkin_door")
 
 
 def choose_language(setting: str, system: QLocale | None = None) -> str:

@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from checkin import __version__
 from checkin.app import AppContext
 from checkin.config import update_settings
+from checkin.domain.models import Checkpoint
 from checkin.domain.results import Source
 from checkin.ui.desk.desk_view import DeskView
 from checkin.ui.desk.hid_filter import HidFilter
 from checkin.ui.desk.status_bar import DeskStatusBar
 from checkin.ui.i18n import LANGUAGES, Translations
+from checkin.ui.refresh import DataChanged
 from checkin.ui.sounds import SoundPlayer
 from checkin.ui.tasks import TaskManager
 from checkin.ui.workers.sync_bridge import SyncBridge
@@ -46,6 +49,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 560)
         self.desk_status = DeskStatusBar(self)
         self.setStatusBar(self.desk_status)
+        self.data_changed = DataChanged(self)  # the one refresh path (checkin.ui.refresh)
+        self.data_changed.changed.connect(self._refresh_views)
         self.sync = SyncBridge(ctx, tasks, self)
         self.sync.status_changed.connect(self.desk_status.show_sync)
         self.sync.changes_arrived.connect(self._remote_changes)
@@ -54,8 +59,12 @@ class MainWindow(QMainWindow):
         self.hid.install()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.pages = QStackedWidget()  # the tabs, or the door (door mode)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
         self.desk: DeskView
+        self.door: Any = None  # DoorView while in door mode
+        self._desk_camera = ""
         self.other_views: list[QWidget] = []
         self._retired: list[QWidget] = []
         self._build()
@@ -81,18 +90,19 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.desk.start)
 
     def _wire_views(self) -> None:
-        """Keep the views in step: a scan here moves the dashboard; organiser edits reach the desk."""
-        dashboard = self._view("DashboardView")
+        """Keep the views in step through `data_changed`: a scan here moves the dashboard; organiser
+        edits and sync reach the desk and the dashboard."""
         organiser = self._view("OrganiserView")
+        self.desk.scans_changed.connect(lambda: self.data_changed.notify("scans"))
+        dashboard = self._view("DashboardView")
         if dashboard is not None:
-            self.desk.scans_changed.connect(dashboard.refresh)  # type: ignore[attr-defined]
             # the dashboard shows the day the desk records, not the calendar's nearest event day
             self.desk.picker.checkpoint_changed.connect(
                 lambda cp: dashboard.follow_day(cp.day if cp is not None else None))  # type: ignore[attr-defined]
         if organiser is not None:
             organiser.settings_changed.connect(self._settings_changed)  # type: ignore[attr-defined]
-            organiser.event_changed.connect(self._local_data_changed)  # type: ignore[attr-defined]
-            organiser.data_wiped.connect(self._local_data_changed)  # type: ignore[attr-defined]
+            organiser.event_changed.connect(lambda: self._event_data_changed("event"))  # type: ignore[attr-defined]
+            organiser.data_wiped.connect(lambda: self._event_data_changed("wipe"))  # type: ignore[attr-defined]
 
     def _view(self, cls: str) -> QWidget | None:
         return next((v for v in self.other_views if type(v).__name__ == cls), None)
@@ -104,13 +114,27 @@ class MainWindow(QMainWindow):
         by the check-in service (attendees are read from the database on every scan).
         """
         if "event" in kinds:
-            service = self.ctx.checkin
-            self.tasks.run_write(lambda _t: service.reload())  # on the writer lane, between scans
-        self._local_data_changed()
+            self._reload_service()
+        self.data_changed.notify(*kinds)
 
-    def _local_data_changed(self) -> None:
-        self.desk.refresh_recent()
-        self.desk.refresh_counts()
+    def _event_data_changed(self, kind: str) -> None:
+        """GUI thread: the organiser loaded an event, edited sessions, imported, issued or wiped."""
+        self._reload_service()
+        self.data_changed.notify(kind)
+
+    def _reload_service(self) -> None:
+        """The check-in service caches the event and keys and is used by one thread at a time: it
+        re-reads them on the writer lane, between scans (never on the GUI thread)."""
+        service = self.ctx.checkin
+        self.tasks.run_write(lambda _t: service.reload())
+
+    def _refresh_views(self, kinds: frozenset[str]) -> None:
+        """GUI thread, once per burst of changes (see checkin.ui.refresh)."""
+        if kinds != {"scans"}:  # after its own scan the desk has refreshed itself already
+            self.desk.refresh_recent()
+            self.desk.refresh_counts()
+        if self.door is not None and kinds != {"door"}:  # likewise the door after its own scan
+            self.door.refresh()
         dashboard = self._view("DashboardView")
         if dashboard is not None:
             dashboard.refresh()  # type: ignore[attr-defined]
@@ -145,6 +169,9 @@ class MainWindow(QMainWindow):
         sync_now = QAction(self.tr("Sync now"), self)
         sync_now.triggered.connect(self.sync.sync_now)
         view.addAction(sync_now)
+        door = QAction(self.tr("Door mode…"), self)
+        door.triggered.connect(self.open_door_dialog)
+        view.addAction(door)
         lang = bar.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -203,9 +230,77 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ handheld scanner
     def _handheld_code(self, code: str) -> None:
+        if self.door is not None:
+            self.door.handle_code(code, Source.HANDHELD)
+            return
         if self.tabs.currentWidget() is not self.desk:
             self.tabs.setCurrentWidget(self.desk)
         self.desk.handle_code(code, Source.HANDHELD)
+
+    # ------------------------------------------------------------------ door mode
+    def open_door_dialog(self, unlock: bool = False) -> None:
+        """View → Door mode… (or the door's own "Change door…", which asks for the organiser password)."""
+        from checkin.services.desk_queries import checkpoint_choices
+        from checkin.ui.door.door_dialogs import DoorDialog
+
+        engine, now = self.ctx.engine, self.ctx.clock()
+
+        def show(choices: Any) -> None:
+            current = self.door.checkpoint if self.door is not None else self.desk.checkpoint
+            auto = self.door.auto if self.door is not None else self.ctx.settings.door_auto_direction
+            dialog = DoorDialog(self.ctx, self.tasks, choices, current, unlock=unlock, auto=auto, parent=self)
+            dialog.chosen.connect(self.enter_door_mode)
+            dialog.leave_requested.connect(self.leave_door_mode)
+            self.door_dialog = dialog
+            dialog.open()
+
+        self.tasks.run(lambda _t: checkpoint_choices(engine, now)).success(show)
+
+    def enter_door_mode(self, checkpoint: Checkpoint, auto: bool = False, fullscreen: bool = True) -> Any:
+        """Replace the tabs by the door for `checkpoint`; the desk's camera moves to the door."""
+        from checkin.ui.door.door_view import DoorView
+
+        if self.door is not None:
+            self._close_door()
+        else:
+            self._desk_camera = self.desk.active_camera
+            self.desk.camera.stop()
+            self.desk.active_camera = ""  # a desk start-up still queued must not open the camera again
+        door = DoorView(self.ctx, self.tasks, checkpoint, self.sounds, auto_direction=auto)
+        door.camera_loop = self.desk.camera_loop
+        door.unlock_requested.connect(lambda: self.open_door_dialog(unlock=True))
+        door.scans_changed.connect(lambda: self.data_changed.notify("door"))
+        self.door = door
+        self.pages.addWidget(door)
+        self.pages.setCurrentWidget(door)
+        self.menuBar().hide()
+        self.setMinimumSize(800, 480)
+        if fullscreen:
+            self.showFullScreen()
+        door.setFocus()
+        door.refresh()
+        spec = self._desk_camera
+        QTimer.singleShot(0, lambda: door.start_camera(spec) if not door.closed else None)
+        return door
+
+    def _close_door(self) -> None:
+        door, self.door = self.door, None
+        if door is None:
+            return
+        door.shutdown()
+        self.pages.removeWidget(door)
+        door.hide()
+        self._retired.append(door)
+        QTimer.singleShot(10_000, self, lambda: self._delete_retired([door]))
+
+    def leave_door_mode(self) -> None:
+        if self.door is None:
+            return
+        self._close_door()
+        self.pages.setCurrentWidget(self.tabs)
+        self.menuBar().show()
+        self.setMinimumSize(1024, 640)
+        self.desk.start_camera(self._desk_camera)
 
     # ------------------------------------------------------------------ help
     def show_shortcuts(self) -> None:
@@ -229,6 +324,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self.hid.uninstall()
+        if self.door is not None:
+            self.door.shutdown()
         self.desk.shutdown()
         self.sync.stop()
         self.tasks.cancel_all()

@@ -175,6 +175,56 @@
         <source>Sound: {backend}</source>
         <translation>Dźwięk: {backend}</translation>
     </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Connecting to the venue database…</source>
+        <translation>Łączenie z bazą danych miejsca wydarzenia…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>list not updated for {min} min</source>
+        <translation>lista nieaktualna od {min} min</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>list not updated yet</source>
+        <translation>lista jeszcze nie pobrana</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>{n} held back</source>
+        <translation>wstrzymane: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>clock off by {s} s</source>
+        <translation>zegar przesunięty o {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Live updates: on</source>
+        <translation>Aktualizacje na żywo: włączone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Live updates: off</source>
+        <translation>Aktualizacje na żywo: wyłączone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Delay of other desks' check-ins: {s} s</source>
+        <translation>Opóźnienie skanów z innych stanowisk: {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Clock difference to the venue database: {s} s</source>
+        <translation>Różnica zegara względem bazy danych miejsca: {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <source>Last error: {error}</source>
+        <translation>Ostatni błąd: {error}</translation>
+    </message>
 </context>
 <context>
     <name>DeskView</name>
@@ -388,6 +438,10 @@ Dźwięk: {sound}</translation>
         <location filename="../../checkin/ui/main_window.py" line="223"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
+    </message>
+    <message>
+        <source>Door mode…</source>
+        <translation>Tryb drzwi…</translation>
     </message>
 </context>
 <context>
@@ -831,6 +885,22 @@ Dźwięk: {sound}</translation>
         <location filename="../../checkin/ui/desk/wording.py" line="138"/>
         <source>walk-in</source>
         <translation>nowa osoba</translation>
+    </message>
+    <message>
+        <source>Goodbye</source>
+        <translation>Do widzenia</translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation>Witamy ponownie</translation>
+    </message>
+    <message>
+        <source>Session full</source>
+        <translation>Brak miejsc</translation>
+    </message>
+    <message>
+        <source>Exit recorded. Their entry has not reached this desk yet; it will be paired when it does.</source>
+        <translation>Wyjście zapisane. Wejście tej osoby jeszcze tu nie dotarło; zostanie połączone, gdy dotrze.</translation>
     </message>
 </context>
 <context>

@@ -16,13 +16,12 @@ def test_the_cli_auto_print_switch_drives_the_desk(qtbot, make_window, ctx, task
     assert main(["--db", db, "badge", "auto-print", "on"]) == 0
     window = make_window()
     desk = window.desk
-    notices: list[str] = []
-    desk.badges.message.connect(lambda _state, head, _detail: notices.append(head))
-    desk.badges.print_failed.connect(lambda _who, _why: notices.append("Badge not printed"))
-    desk.badges.print_done.connect(lambda _who, _printer: notices.append("Badge printed"))
+    notices: list[str] = []  # what the printer said, for whom
+    desk.badges.print_failed.connect(lambda who, _why: notices.append(f"not printed: {who.full_name}"))
+    desk.badges.print_done.connect(lambda who, _printer: notices.append(f"printed: {who.full_name}"))
 
     desk.admit(find_attendee(ctx, "lukasz zolc"))  # found by search and admitted: first check-in
-    qtbot.waitUntil(lambda: "Badge not printed" in notices, timeout=15_000)
+    qtbot.waitUntil(lambda: notices == ["not printed: Łukasz Żółć-Ślęzak"], timeout=15_000)
 
     # switched off from the command line while the desk keeps running
     assert main(["--db", db, "badge", "auto-print", "off"]) == 0

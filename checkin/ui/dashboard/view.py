@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: MIT
 """The coordinator dashboard tab: registered vs present, sessions, arrivals and desks, live.
 
-Refreshing: a 1-second timer plus `refresh()` (called by the desk after each local scan or sync
-change). Requests are coalesced: a read starts at most every MIN_GAP_S, and the one read after the gap
-answers every request made during it, so fifty scans a second cost three reads. Queries never run
-on the GUI thread: they go to the task pool, one at a time. A tick asks
+Refreshing: a 1-second timer (a cheap poll, mainly for the clock-driven parts) plus `refresh()`,
+connected by the main window to the one coalescing data-changed signal (checkin.ui.refresh).
+Requests are coalesced here too: a read starts at most every MIN_GAP_S, and the one read after the
+gap answers every request made during it, so fifty scans a second cost three reads. Queries never
+run on the GUI thread: they go to the task pool, one at a time. A tick asks
 first for a cheap fingerprint and skips the full read when nothing changed; a requested refresh
 always reads. Every request carries a generation number and only the result of the latest one is
 applied, so a slow answer for a day the coordinator has already switched away from is dropped
@@ -36,6 +37,7 @@ from checkin.ui.dashboard.arrivals_chart import ArrivalsChart
 from checkin.ui.dashboard.common import RED, local_date, local_time
 from checkin.ui.dashboard.day_panel import DayPanel
 from checkin.ui.dashboard.desk_table import DeskTable
+from checkin.ui.dashboard.forecast_panel import ForecastPanel
 from checkin.ui.dashboard.projector import ProjectorWindow
 from checkin.ui.dashboard.session_table import SessionTable
 from checkin.ui.tasks import TaskManager
@@ -111,7 +113,11 @@ class DashboardView(QWidget):
         desks_box = QGroupBox(self.tr("Desks"), self)
         QVBoxLayout(desks_box).addWidget(self.desks)
         grid.addWidget(self.day_panel, 0, 0)
-        grid.addWidget(chart_box, 0, 1)
+        top_right = QHBoxLayout()  # the arrivals so far, and beside them what is still to come
+        top_right.addWidget(chart_box, 3)
+        self.forecast = ForecastPanel(self)
+        top_right.addWidget(self.forecast, 2)
+        grid.addLayout(top_right, 0, 1)
         grid.addWidget(sessions_box, 1, 0, 1, 2)
         grid.addWidget(desks_box, 2, 0, 1, 2)
         grid.setColumnStretch(0, 2)
@@ -174,16 +180,20 @@ class DashboardView(QWidget):
          .failure(lambda exc, _tb: self._failed(generation, exc))
          .finally_(self._finished))
 
+    def _gone(self) -> bool:
+        """The window was closed while a read was running: its answer has nowhere to go."""
+        return not shiboken6.isValid(self) or not shiboken6.isValid(self.status_label)
+
     def _finished(self) -> None:
+        if self._gone():
+            return
         self._in_flight = False
         if self._again:
             self._again = False
             self._request(force=True)
 
     def _apply(self, generation: int, data: DashboardData | None) -> None:
-        if not shiboken6.isValid(self.event_label):
-            return  # the window closed while the read was running
-        if generation != self._generation or data is None:
+        if self._gone() or generation != self._generation or data is None:
             return  # stale (the day changed meanwhile) or nothing new
         if self.shown_day is not None and data.day != self.shown_day:
             return
@@ -203,6 +213,7 @@ class DashboardView(QWidget):
         self.chart.empty_text = _no_arrivals_text(data)
         self.chart.set_arrivals(data.arrivals, data.now.astimezone(tz))
         self.sessions.set_sessions(data.counts.sessions, data.sessions, tz, data.now)
+        self.forecast.set_forecast(data.forecast, tz)
         self.desks.set_desks(data.desks, tz, data.now)
         self.desks.fit_rows()
         self.sessions.fit_rows()
@@ -216,7 +227,7 @@ class DashboardView(QWidget):
         self.refreshed.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if self._gone() or generation != self._generation:
             return
         self.status_label.setText(self.tr("Could not read the numbers: {error}").format(error=exc))
         self.status_label.setStyleSheet(f"color: {RED.name()};")

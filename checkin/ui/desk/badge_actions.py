@@ -1,12 +1,11 @@
 # SPDX-License-Identifier: MIT
-"""Printing a badge from the desk: ask before a reprint, render, print, log.
+"""Printing a badge from the desk: the presentation of the badge-print use case.
 
-Rendering and printing run on the pool, the log entry on the writer lane (after the printer took
-the job: a logged badge that never came out would mislead the next volunteer). The reprint
-question names when and where the earlier copy was printed. Results are reported through the
-`message` signal into the result panel, never through a dialog in the scan flow; the printer's own
-answer (sent, or not printed and why) goes to `print_failed`/`print_done`, shown beside the admission
-by the print notice, so a printer problem never looks like a refused entry.
+The rule and the work (reprint check, render, print, then log) are `services.badge_printing`, the
+same call `checkin print` makes; it runs on the pool. This class only asks the reprint question —
+naming when and where the earlier copy was printed — and reports the printer's answer (sent, or
+not printed and why) through `print_done`/`print_failed`, shown beside the admission by the print
+notice, so a printer problem never looks like a refused entry; never a dialog in the scan flow.
 """
 
 from __future__ import annotations
@@ -42,30 +41,22 @@ class BadgeActions(QObject):
         self.last_pdf: Path | None = None
 
     def print_badge(self, attendee: Attendee, ask_if_printed: bool = True, printer: str | None = None) -> None:
-        """GUI thread. Looks up earlier prints first when asked to, then prints (on `printer` if given)."""
-        if not ask_if_printed:
-            self._render_and_print(attendee, printer)
-            return
-        from checkin.badges.log import previous_prints
-
-        engine = self.ctx.engine
-        self.tasks.run(lambda _t: previous_prints(engine, attendee.id)).success(
-            lambda records: self._confirm(attendee, records, printer))
+        """GUI thread. With `ask_if_printed`, a reprint is printed only after the volunteer agrees;
+        `printer` overrides the desk's printer for this badge."""
+        self._print(attendee, printer, reprint_ok=not ask_if_printed, quiet_if_printed=False)
 
     def auto_print(self, attendee: Attendee, requested: bool = False) -> None:
         """GUI thread, after an admission: print when asked to (walk-in form) or when the desk's
-        auto-print setting is on and no copy exists yet. The setting is read from the store on the
-        pool each time, so `checkin badge auto-print on|off` counts even while the desk runs."""
-        from checkin.badges.log import should_auto_print
+        auto-print setting is on. The setting is read from the store on the pool each time, so
+        `checkin badge auto-print on|off` counts even while the desk runs; an earlier copy anywhere
+        means no print (the reprint rule, without a question in the scan flow)."""
+        from checkin.badges.log import auto_print_enabled
 
         engine = self.ctx.engine
-        self.tasks.run(lambda _t: requested or should_auto_print(engine, attendee.id)).success(
-            lambda yes: self._render_and_print(attendee) if yes else None)
+        self.tasks.run(lambda _t: requested or auto_print_enabled(engine)).success(
+            lambda yes: self._print(attendee, None, reprint_ok=False, quiet_if_printed=True) if yes else None)
 
     def _confirm(self, attendee: Attendee, records: list[Any], printer: str | None = None) -> None:
-        if not records:
-            self._render_and_print(attendee, printer)
-            return
         last = records[-1]
         tz = self.ctx.event().tz
         when = local_time(last.printed_at, tz)
@@ -78,57 +69,66 @@ class BadgeActions(QObject):
                                                                 n=last.copy_no),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.parent_widget)
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda code: self._render_and_print(attendee, printer)
+        box.finished.connect(lambda code: self._print(attendee, printer, reprint_ok=True, quiet_if_printed=False)
                              if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes else None)
         self.question = box
         box.open()
 
-    def _render_and_print(self, attendee: Attendee, printer_override: str | None = None) -> None:
+    def _print(self, attendee: Attendee, printer_override: str | None, *, reprint_ok: bool,
+               quiet_if_printed: bool) -> None:
+        """One call of the badge-print use case on the pool; the answer comes back as a signal."""
+        from checkin.services.badge_printing import BadgeJob, BadgePrinted, print_badge
+
         ctx = self.ctx
-        template_name = ctx.settings.badge_template
         printer_name = ctx.settings.printer if printer_override is None else printer_override
-        event = ctx.event()
+        # language None: the event's badge language, not the desk's
+        job = BadgeJob(attendee, ctx.event(), ctx.settings.badge_template, printer_name or None)
 
-        rendered: list[Path] = []
-
-        def work(_t: Any) -> tuple[Path, str | None]:
-            """Runs on the pool: render the badge, then hand it to the printer."""
-            from checkin.badges.render import render_badges
-            from checkin.badges.templates import load_template
-
-            template = load_template(template_name)
+        def work(_t: Any) -> BadgePrinted:
+            """Runs on the pool: check the reprint rule, render, print, log."""
             folder = Path(tempfile.mkdtemp(prefix="checkin-badge-"))
-            pdf = folder / f"badge-{attendee.id[:8]}.pdf"
-            render_badges([attendee], event, template, pdf)  # the event's badge language, not the desk's
-            rendered.append(pdf)
-            try:
-                from checkin.ui.printing import print_pdf  # type: ignore[import-not-found,unused-ignore]
-            except ImportError:
-                return pdf, None
-            return pdf, str(print_pdf(pdf, printer_name or None, copies=1))
+            return print_badge(ctx.engine, ctx.desk, job, _send, folder, reprint_ok=reprint_ok, clock=ctx.clock)
 
-        def failed(exc: BaseException) -> None:
-            """A printer problem must not lose the badge: say where the PDF is, to print it elsewhere."""
-            detail = str(exc)
-            if rendered:
-                self.last_pdf = rendered[0]
-                detail += "\n" + self.tr("The badge was saved as {path}.").format(path=rendered[0])
-            log.warning("badge print failed attendee=%s printer=%r: %s", attendee.id, printer_name, exc)
-            self.print_failed.emit(attendee, detail)
+        self.tasks.run(work).success(lambda result: self._printed(attendee, result)).failure(
+            lambda exc, _tb: self._not_printed(attendee, printer_override, exc, quiet_if_printed))
 
-        def printed(answer: tuple[Path, str | None]) -> None:
-            pdf, printer = answer
-            self.last_pdf = pdf
-            if printer is None:
+    def _printed(self, attendee: Attendee, result: Any) -> None:
+        self.last_pdf = result.pdf
+        log.info("badge printed attendee=%s printer=%r", attendee.id, result.printer)
+        for record in result.records:
+            self.printed.emit(record)
+        self.print_done.emit(attendee, result.printer)
+
+    def _not_printed(self, attendee: Attendee, printer: str | None, exc: BaseException,
+                     quiet_if_printed: bool) -> None:
+        from checkin.services.badge_printing import BadgeNotPrinted, PrintingUnavailable, ReprintNeedsConfirmation
+
+        if isinstance(exc, ReprintNeedsConfirmation):
+            if not quiet_if_printed:
+                self._confirm(attendee, exc.records, printer)
+            return
+        if isinstance(exc, BadgeNotPrinted):
+            # a printer problem must not lose the badge: say where the PDF is, to print it elsewhere
+            self.last_pdf = exc.pdf
+            if isinstance(exc.cause, PrintingUnavailable):
                 log.warning("badge print unavailable attendee=%s", attendee.id)
                 self.print_failed.emit(attendee, self.tr("Printing is not available on this desk. The badge was "
-                                                         "saved as {path}.").format(path=pdf))
+                                                         "saved as {path}.").format(path=exc.pdf))
                 return
-            log.info("badge printed attendee=%s printer=%r", attendee.id, printer)
-            from checkin.badges.log import record_print
+            log.warning("badge print failed attendee=%s: %s", attendee.id, exc)
+            self.print_failed.emit(attendee, str(exc) + "\n" + self.tr("The badge was saved as {path}.")
+                                   .format(path=exc.pdf))
+            return
+        log.warning("badge not made attendee=%s: %s", attendee.id, exc)
+        self.print_failed.emit(attendee, str(exc))
 
-            self.tasks.run_write(lambda _t: record_print(ctx.engine, ctx.desk, attendee.id, template_name, printer,
-                                                         clock=ctx.clock)).success(self.printed.emit)
-            self.print_done.emit(attendee, printer)
 
-        self.tasks.run(work).success(printed).failure(lambda exc, _tb: failed(exc))
+def _send(pdf: Path, printer: str | None, copies: int, page_mm: tuple[float, float], job: str) -> str:
+    """The desk's printer: Qt print support (pool thread; QPainter on a QPrinter is not GUI-bound)."""
+    from checkin.services.badge_printing import PrintingUnavailable
+
+    try:
+        from checkin.ui.printing import print_pdf  # type: ignore[import-not-found,unused-ignore]
+    except ImportError as exc:
+        raise PrintingUnavailable(str(exc)) from exc
+    return str(print_pdf(pdf, printer, copies, page_mm, job_name=job))

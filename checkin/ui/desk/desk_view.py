@@ -36,8 +36,9 @@ from checkin.config import update_settings
 from checkin.domain.alerts import AlertRules
 from checkin.domain.decision import Decision
 from checkin.domain.models import Attendee, Checkpoint, Scan
-from checkin.domain.results import Source
+from checkin.domain.results import Direction, Source
 from checkin.services import desk_queries as q
+from checkin.services.door import is_direction_card
 from checkin.ui.desk.badge_actions import BadgeActions
 from checkin.ui.desk.camera_view import CameraView
 from checkin.ui.desk.checkpoint_picker import CheckpointPicker
@@ -46,6 +47,7 @@ from checkin.ui.desk.recent_scans import RecentScans
 from checkin.ui.desk.result_panel import ResultPanel
 from checkin.ui.desk.search_panel import SearchPanel
 from checkin.ui.desk.walk_in_dialog import CorrectDialog, WalkInDialog
+from checkin.ui.door.direction_switch import DirectionSwitch
 from checkin.ui.sounds import SoundPlayer
 from checkin.ui.tasks import Task, TaskManager
 from checkin.ui.workers.camera_worker import CameraController, CameraWorker
@@ -117,6 +119,9 @@ class DeskView(QWidget):
         hl.addWidget(self.picker, 4)
         hl.addSpacing(12)
         hl.addWidget(self.count_label)
+        self.direction_switch = DirectionSwitch(compact=True)  # only where the checkpoint counts exits
+        self.direction_switch.hide()
+        hl.addWidget(self.direction_switch)
 
         self.camera_view = CameraView()
         self.search = SearchPanel()
@@ -185,6 +190,9 @@ class DeskView(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
+        flip = QShortcut(QKeySequence(self.ctx.settings.door_direction_key or "F9"), self)
+        flip.setContext(context)
+        flip.activated.connect(self.flip_direction)
 
     # ------------------------------------------------------------------ settings and start-up
     def apply_settings(self) -> None:
@@ -238,7 +246,7 @@ class DeskView(QWidget):
         s = self.ctx.settings
         worker = CameraWorker(spec, decoder_name=s.decoder, mirror=self.camera_view.mirror.isChecked(),
                               width=s.camera_width, height=s.camera_height, loop=self.camera_loop,
-                              debounce_s=s.debounce_seconds)
+                              debounce_s=s.debounce_seconds, roi=s.camera_roi)
         worker.frame_ready.connect(self.camera_view.preview.set_image)
         # bound methods of GUI-thread objects only: a lambda would run on the camera thread
         worker.code_scanned.connect(self._camera_code)
@@ -293,6 +301,8 @@ class DeskView(QWidget):
     # ------------------------------------------------------------------ checkpoint
     def _checkpoint_changed(self, checkpoint: Checkpoint | None) -> None:
         self.checkpoint = checkpoint
+        self.direction_switch.show_state(Direction.IN)  # a new checkpoint always starts with entries
+        self.direction_switch.setVisible(bool(checkpoint and checkpoint.tracks_inside))
         if checkpoint is None:
             self.count_label.setText("")
             self.result.show_idle(self.tr("Choose the day or session first (F5)."))
@@ -305,6 +315,19 @@ class DeskView(QWidget):
         self.refresh_counts()
         if self.stack.currentWidget() is self.search:
             self.search.refresh()
+
+    @property
+    def direction(self) -> Direction:
+        """OUT only while the switch says so at a checkpoint that counts exits."""
+        if self.checkpoint is None or not self.checkpoint.tracks_inside:
+            return Direction.IN
+        return self.direction_switch.direction
+
+    def flip_direction(self) -> None:
+        """The IN/OUT key (F9 by default) or the printed OUT card, where exits are counted."""
+        if self.checkpoint is not None and self.checkpoint.tracks_inside:
+            self.direction_switch.flip()
+            self.sounds.play("void")
 
     def focus_checkpoint(self) -> None:
         self.picker.combo.setFocus()
@@ -320,9 +343,12 @@ class DeskView(QWidget):
                                      self.tr("Today is not a day of this event. Pick the day or session at the "
                                              "top (F5), then scan again. Nothing was recorded."))
             return
-        service = self.ctx.checkin
+        if is_direction_card(code):  # the printed OUT card
+            self.flip_direction()
+            return
+        service, direction = self.ctx.checkin, self.direction
         hint = _hid_hint(code) if source is Source.HANDHELD else None
-        self._write(lambda _t: service.scan(code, checkpoint, source)).success(
+        self._write(lambda _t: service.scan(code, checkpoint, source, direction)).success(
             lambda d: self.show_decision(d, hint)).failure(self._write_failed)
 
     def admit(self, attendee: Attendee, source: Source = Source.SEARCH) -> None:
@@ -330,8 +356,8 @@ class DeskView(QWidget):
         if checkpoint is None:
             self.handle_code("", source)
             return
-        service = self.ctx.checkin
-        self._write(lambda _t: service.admit(attendee.id, checkpoint, source)).success(
+        service, direction = self.ctx.checkin, self.direction
+        self._write(lambda _t: service.admit(attendee.id, checkpoint, source, direction)).success(
             self.show_decision).failure(self._write_failed)
         self.show_camera_page()
 
@@ -475,22 +501,21 @@ class DeskView(QWidget):
         dialog.open()
 
     def _register(self, dialog: WalkInDialog, values: dict[str, Any]) -> None:
-        from checkin.services.registration import register_walk_in
+        from checkin.services.walk_in import WalkIn, walk_in
 
-        checkpoint, ctx = self.checkpoint, self.ctx
+        checkpoint, service = self.checkpoint, self.ctx.checkin
         if checkpoint is None:
             dialog.show_error(self.tr("Choose the day or session first (F5)."))
             return
-        day = checkpoint.day
+        wanted = dialog.print_badge.isChecked()
 
-        def work(_t: Any) -> Decision:
-            attendee = register_walk_in(ctx.engine, ctx.desk, days=[day], **values)
-            return ctx.checkin.admit(attendee.id, checkpoint, Source.WALK_IN)
+        def work(_t: Any) -> WalkIn:
+            return walk_in(service, checkpoint, print_requested=wanted, **values)
 
-        def done(decision: Decision) -> None:
+        def done(result: WalkIn) -> None:
             dialog.accept()
             self.back_to_desk()
-            self.show_decision(decision, print_requested=dialog.print_badge.isChecked())
+            self.show_decision(result.decision, print_requested=result.print_badge)
 
         self._write(work).success(done).failure(
             lambda exc, _tb: dialog.show_error(str(exc), getattr(exc, "field", "")))

@@ -129,7 +129,7 @@ class ResultPanel(QFrame):
         severity = "void" if decision.result.value == "void" else decision.result.severity
         self._paint(severity)
         a = decision.attendee
-        self._set(mark=MARKS[severity], headline=wording.headline(decision.result, a),
+        self._set(mark=MARKS[severity], headline=wording.headline_for(decision),
                   name=a.full_name if a else "",
                   organisation=a.organisation if a else "",
                   category=wording.category_label(a.category).upper() if a else "",

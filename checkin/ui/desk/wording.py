@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from checkin.domain.alerts import grammatical_gender
 from checkin.domain.decision import Decision
 from checkin.domain.models import Attendee
-from checkin.domain.results import ScanResult
+from checkin.domain.results import Direction, ScanResult
 
 # Polish sentences about a person agree with their gender; the English source is the same for all
 # three, told apart by the disambiguation ("female", "male", "neutral") that the .ts file carries.
@@ -60,6 +60,18 @@ def headline(result: ScanResult, attendee: Attendee | None = None) -> str:
     }.get(result, QCoreApplication.translate("Wording", "Not admitted"))
 
 
+def headline_for(decision: Decision) -> str:
+    """The headline for this decision: an exit and a re-entry are said as such, not as "Welcome"."""
+    if decision.result is ScanResult.ACCEPTED:
+        if decision.direction is Direction.OUT:
+            return QCoreApplication.translate("Wording", "Goodbye")
+        if decision.reason == "re_entry":
+            return QCoreApplication.translate("Wording", "Welcome back")
+    if decision.result is ScanResult.FULL:
+        return QCoreApplication.translate("Wording", "Session full")
+    return headline(decision.result, decision.attendee)
+
+
 def reason_sentence(decision: Decision, tz: ZoneInfo) -> str:
     """The detail line under the name."""
     r, reason = decision.result, decision.reason
@@ -68,6 +80,9 @@ def reason_sentence(decision: Decision, tz: ZoneInfo) -> str:
             return QCoreApplication.translate("Wording", "Back in the room.")
         if reason == "exit":
             return QCoreApplication.translate("Wording", "Exit recorded.")
+        if reason == "exit_unmatched":
+            return QCoreApplication.translate(
+                "Wording", "Exit recorded. Their entry has not reached this desk yet; it will be paired when it does.")
         return QCoreApplication.translate("Wording", "Checked in. Hand over the badge and the conference pack.")
     if r is ScanResult.DUPLICATE:
         if decision.first_time is not None:

@@ -34,8 +34,7 @@ from checkin.services.admin import (
     session_edit_for,
     update_sessions,
 )
-from checkin.services.event import EventDefinition, install_event, parse_event_file
-from checkin.storage.events import list_sessions, load_event
+from checkin.services.event import EventDefinition, event_and_sessions, install_event, parse_event_file
 from checkin.ui.organiser.common import failure_text, heading, message_label, show_message
 from checkin.ui.tasks import TaskManager
 
@@ -95,13 +94,7 @@ class EventPage(QWidget):
     def reload(self) -> None:
         engine = self.ctx.engine
 
-        def read(_task: object) -> tuple[Event, list[Session]]:
-            """Runs on a pool thread."""
-            with engine.connect() as conn:
-                event = load_event(conn)
-                return event, list_sessions(conn, event.id)
-
-        self.tasks.run(read).success(self._show).failure(
+        self.tasks.run(lambda _task: event_and_sessions(engine)).success(self._show).failure(
             lambda exc, _tb: show_message(self.message, failure_text(exc), error=True))
 
     def _show(self, loaded: tuple[Event, list[Session]]) -> None:

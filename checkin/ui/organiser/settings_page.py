@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from checkin.app import AppContext
-from checkin.config import DeskSettings, check_organiser_password, set_organiser_password, update_settings
+from checkin.config import DeskSettings, check_organiser_password, set_organiser_password
 from checkin.domain.models import Desk
 from checkin.domain.settings import ORGANISER_PASSWORD_MIN_LENGTH, password_problem
-from checkin.storage.meta import ensure_desk
+from checkin.services.desk_setup import save_desk_setup
 from checkin.ui.organiser.common import failure_text, heading, message_label, show_message
 from checkin.ui.tasks import TaskManager
 
@@ -188,16 +188,7 @@ class SettingsPage(QWidget):
 
         def write(_task: object) -> tuple[DeskSettings, Desk]:
             """Runs on the writer lane. A hub password goes to the OS keyring, never into the database."""
-            hub = values.pop("hub_url")
-            if hub:
-                from checkin.sync.credentials import remember_hub
-                from checkin.sync.urls import libpq
-
-                remember_hub(engine, hub)
-                values["hub_url"] = libpq(hub, with_password=False)
-            else:
-                values["hub_url"] = ""
-            return update_settings(engine, **values), ensure_desk(engine, name)
+            return save_desk_setup(engine, name, **values)
 
         self.save_button.setEnabled(False)
         (self.tasks.run_write(write).success(self._saved)

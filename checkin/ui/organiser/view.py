@@ -209,11 +209,10 @@ class OrganiserView(QWidget):
                 signal.connect(target)
 
     def _event_changed(self) -> None:
-        self.ctx.checkin.reload()
+        # the main window reloads the check-in service on the writer lane (it is not GUI-thread safe)
         self.event_changed.emit()
 
     def _wiped(self) -> None:
-        self.ctx.checkin.reload()
         self.data_wiped.emit()
 
     @Slot()

@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: MIT
 """Capture and decode on a worker thread; the GUI thread only paints the preview it is sent.
 
-`CameraWorker.run()` loops on its own QThread: read the newest frame, decode it (at most every
-`decode_interval_s`), debounce, and emit `code_scanned(text)`. The preview is converted to a small
-QImage on the worker thread and sent at most `preview_fps` times a second, so a slow GUI never
-makes decoding fall behind and decoding never stalls the GUI. QImage (unlike QPixmap) may be made
-off the GUI thread.
+`CameraWorker.run()` loops on its own QThread through the one scan path for frames,
+`checkin.scanner.pipeline` (`build_pipeline` + `run_source`, as `checkin scan --camera` and the
+self-test use it): grey conversion, the desk's region of interest, per-frame de-duplication and the
+sliding debounce window; each new code is emitted as `code_scanned(text)`. Decoding happens at most
+every `decode_interval_s`. The preview is converted to a small QImage on the worker thread and
+sent at most `preview_fps` times a second, so a slow GUI never makes decoding fall behind and
+decoding never stalls the GUI. QImage (unlike QPixmap) may be made off the GUI thread.
 """
 
 from __future__ import annotations
@@ -18,20 +20,6 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtGui import QImage
 
 PREVIEW_MAX_WIDTH = 640
-
-
-class _Window:
-    """Fallback debouncer used only when `checkin.scanner.debounce` is not installed."""
-
-    def __init__(self, window_s: float) -> None:
-        self.window_s = window_s
-        self.seen: dict[str, float] = {}
-
-    def accept(self, key: str) -> bool:
-        now = time.monotonic()
-        last = self.seen.get(key)
-        self.seen[key] = now
-        return last is None or now - last > self.window_s
 
 
 def to_qimage(image: Any, mirror: bool = False, max_width: int = PREVIEW_MAX_WIDTH) -> QImage:
@@ -61,7 +49,7 @@ class CameraWorker(QObject):
 
     def __init__(self, spec: str, *, decoder_name: str = "", mirror: bool = True, width: int = 1280,
                  height: int = 720, fps: float | None = 30.0, loop: bool = False, debounce_s: float = 3.0,
-                 decode_interval_s: float = 0.0, preview_fps: float = 15.0) -> None:
+                 decode_interval_s: float = 0.0, preview_fps: float = 15.0, roi: str = "") -> None:
         super().__init__()
         self.spec = spec
         self.decoder_name = decoder_name
@@ -72,11 +60,19 @@ class CameraWorker(QObject):
         self.debounce_s = debounce_s
         self.decode_interval_s = decode_interval_s
         self.preview_interval_s = 1.0 / preview_fps if preview_fps else 0.0
+        self.roi = roi  # "X,Y,W,H" in pixels of the full frame, "" = all of it
         self._stop = threading.Event()
         self.decoder_label = ""
-        self.frames = 0
-        self.decodes = 0
-        self.decode_ms_max = 0.0
+        self.pipeline: Any = None  # the ScanPipeline, once running (its counters are the worker's)
+        self.frames = 0  # frames read (decoded or not)
+
+    @property
+    def decodes(self) -> int:
+        return int(self.pipeline.frames) if self.pipeline is not None else 0
+
+    @property
+    def decode_ms_max(self) -> float:
+        return float(self.pipeline.decode_ms_max) if self.pipeline is not None else 0.0
 
     def stop(self) -> None:
         """Any thread: ask the loop to end after the current frame."""
@@ -85,30 +81,24 @@ class CameraWorker(QObject):
     def run(self) -> None:
         """Runs on the camera thread until stop(); never touches widgets."""
         try:
-            from checkin.scanner.decode import make_decoder  # type: ignore[import-not-found,unused-ignore]
-            from checkin.scanner.sources import EndOfStream, SourceError, open_source
+            from checkin.scanner.pipeline import build_pipeline, parse_roi, run_source
+            from checkin.scanner.sources import SourceError, open_source
         except ImportError as exc:
             self.camera_failed.emit(f"scanner modules not installed ({exc.name})")
             self.camera_stopped.emit()
             return
         try:
-            decoder = make_decoder(self.decoder_name or None)
+            pipeline = build_pipeline(self.decoder_name, self.debounce_s, parse_roi(self.roi))
+        except ValueError as exc:  # a region typed wrongly in the settings: say which, use no camera
+            self.camera_failed.emit(f"camera region: {exc}")
+            self.camera_stopped.emit()
+            return
         except Exception as exc:  # no backend at all: say so, keep handheld and search working
             self.camera_failed.emit(f"no decoder installed: {exc}")
             self.camera_stopped.emit()
             return
-        self.decoder_label = str(getattr(decoder, "name", "decoder"))
-        debouncer: Any
-        try:
-            from checkin.scanner.debounce import Debouncer, dedupe_key  # type: ignore[import-not-found,unused-ignore]
-
-            debouncer = Debouncer(self.debounce_s, time.monotonic)
-        except ImportError:
-            debouncer = _Window(self.debounce_s)
-
-            def dedupe_key(text: str) -> str:
-                return text.strip()
-
+        self.pipeline = pipeline
+        self.decoder_label = str(getattr(pipeline.decoder, "name", "decoder"))
         try:
             source = open_source(self.spec, width=self.size[0], height=self.size[1], fps=self.fps, loop=self.loop)
         except (SourceError, OSError, ValueError) as exc:
@@ -116,35 +106,24 @@ class CameraWorker(QObject):
             self.camera_stopped.emit()
             return
         self.camera_started.emit(f"{getattr(source, 'name', self.spec)} · {self.decoder_label}")
-        last_preview = last_decode = 0.0
+        last_preview = 0.0
+
+        def preview(frame: Any) -> None:
+            nonlocal last_preview
+            self.frames += 1
+            now = time.monotonic()
+            if now - last_preview >= self.preview_interval_s:
+                last_preview = now
+                self.frame_ready.emit(to_qimage(frame.image, self.mirror))
+
+        def found(event: Any) -> None:
+            self.code_scanned.emit(event.text)
+
         try:
-            while not self._stop.is_set():
-                try:
-                    frame = source.read()
-                except EndOfStream:
-                    break
-                except SourceError as exc:
-                    self.camera_failed.emit(str(exc))
-                    break
-                if frame is None:
-                    time.sleep(0.003)
-                    continue
-                self.frames += 1
-                now = time.monotonic()
-                if now - last_preview >= self.preview_interval_s:
-                    last_preview = now
-                    self.frame_ready.emit(to_qimage(frame.image, self.mirror))
-                if now - last_decode < self.decode_interval_s:
-                    continue
-                last_decode = now
-                started = time.perf_counter()
-                codes = decoder.decode(frame.image)
-                self.decodes += 1
-                self.decode_ms_max = max(self.decode_ms_max, (time.perf_counter() - started) * 1000)
-                for code in codes:
-                    text = code.text
-                    if text and debouncer.accept(dedupe_key(text)):
-                        self.code_scanned.emit(text)
+            run_source(source, pipeline, found, should_stop=self._stop.is_set, idle_sleep_s=0.003,
+                       on_frame=preview, min_decode_interval_s=self.decode_interval_s)
+        except SourceError as exc:
+            self.camera_failed.emit(str(exc))
         finally:
             source.close()
             self.camera_stopped.emit()
