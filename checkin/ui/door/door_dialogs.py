@@ -121,15 +121,12 @@ class DoorDialog(QDialog):
 
     def save_out_card(self, path: str) -> None:
         """Write the OUT card PDF on a pool thread; the dialog says where it went."""
-        engine, checkpoint = self.ctx.engine, self.checkpoint()
+        ctx, checkpoint = self.ctx, self.checkpoint()
 
         def work(_t: object) -> str:
             from checkin.services.door import write_direction_card
-            from checkin.storage.events import load_event
 
-            with engine.connect() as conn:
-                event = load_event(conn)
-            return str(write_direction_card(path, event, checkpoint))
+            return str(write_direction_card(path, ctx.event(), checkpoint))
 
         self.tasks.run(work).success(lambda written: self._say(
             self.tr("Saved {path}. Print it and keep it at the door.").format(path=written), error=False)).failure(
