@@ -46,6 +46,25 @@ POLISH: dict[str, str] = {
         "W tym tempie kolejka nie zniknie przed {time}; otwórz dodatkowe stanowiska (liczba: {n}), a zniknie do "
         "{better}.",
     "At this pace the queue does not clear before {time}.": "W tym tempie kolejka nie zniknie przed {time}.",
+    # roster file limits (checkin.services.roster_io)
+    "{name} unpacks to {size} MB, more than the {limit} MB a roster may take; it is probably not an attendee "
+    "list (or its sheet is padded with empty formatted cells): copy the attendee columns into a new workbook or "
+    "save them as CSV UTF-8":
+        "{name} po rozpakowaniu ma {size} MB, więcej niż {limit} MB dopuszczalne dla listy uczestników; to "
+        "raczej nie jest lista uczestników (albo arkusz ma mnóstwo pustych sformatowanych komórek): skopiuj "
+        "kolumny z uczestnikami do nowego skoroszytu albo zapisz je jako CSV UTF-8",
+    "{name} has more than {limit} rows; a roster may have at most {limit} attendees: split the file, or remove "
+    "rows that are not attendees":
+        "{name} ma więcej niż {limit} wierszy; lista może mieć najwyżej {limit} uczestników: podziel plik albo "
+        "usuń wiersze, które nie są uczestnikami",
+    "{name}: row {row} has values beyond column {limit}; a roster may have at most {limit} columns: remove the "
+    "extra columns":
+        "{name}: wiersz {row} ma wartości poza kolumną {limit}; lista może mieć najwyżej {limit} kolumn: usuń "
+        "nadmiarowe kolumny",
+    "{name}: the workbook's XML is damaged or uses constructs that are not allowed ({detail}); open it in Excel "
+    "and save it again as .xlsx or CSV UTF-8":
+        "{name}: XML skoroszytu jest uszkodzony albo zawiera niedozwolone konstrukcje ({detail}); otwórz go w "
+        "Excelu i zapisz ponownie jako .xlsx albo CSV UTF-8",
     # limits shared with the hub (checkin.services.limits)
     "the operator name is {length} characters long; the venue database takes at most {limit}: use a shorter "
     "name or initials":
