@@ -240,22 +240,27 @@
         <translation>Ostatnia synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="55"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="33"/>
+        <source>Desks</source>
+        <translation>Stanowiska</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="56"/>
         <source>(this desk)</source>
         <translation>(to stanowisko)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="57"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="58"/>
         <source>no scans yet</source>
         <translation>jeszcze bez skanów</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="59"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="60"/>
         <source>not synced yet</source>
         <translation>jeszcze nie synchronizowano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="74"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="76"/>
         <source>No scans here for over 10 minutes while other desks are busy</source>
         <translation>Od ponad 10 minut brak skanów, choć inne stanowiska pracują</translation>
     </message>
@@ -1015,6 +1020,21 @@
         <location filename="../../checkin/ui/dashboard/session_table.py" line="29"/>
         <source>Seats left</source>
         <translation>Wolne miejsca</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="31"/>
+        <source>Sessions</source>
+        <translation>Sesje</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="91"/>
+        <source>Full</source>
+        <translation>Pełna</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="91"/>
+        <source>Nearly full</source>
+        <translation>Prawie pełna</translation>
     </message>
 </context>
 <context>
