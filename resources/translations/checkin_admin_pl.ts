@@ -1040,6 +1040,26 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>Read QR image...</source>
+        <translation>Odczytaj obraz QR...</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>The QR code of this desk&apos;s connection string from `checkin hub add-desk`; a handheld scanner can also scan it straight into the field</source>
+        <translation>Kod QR z adresem połączenia tego stanowiska z `checkin hub add-desk`; można go też zeskanować czytnikiem prosto do pola</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>QR code of the hub connection</source>
+        <translation>Kod QR połączenia z hubem</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Obrazy (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
         <location filename="../../checkin/ui/organiser/settings_page.py" line="44"/>
         <source>Settings of this desk</source>
         <translation>Ustawienia tego stanowiska</translation>

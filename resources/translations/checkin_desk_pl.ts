@@ -142,6 +142,11 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="45" />
+        <source>unencrypted</source>
+        <translation>bez szyfrowania</translation>
+    </message>
+    <message>
         <location filename="../../checkin/ui/desk/status_bar.py" line="48"/>
         <source>Online · {n} waiting to send</source>
         <translation>Połączono · {n} czeka na wysłanie</translation>
