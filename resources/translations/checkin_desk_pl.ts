@@ -4,22 +4,22 @@
 <context>
     <name>BadgeActions</name>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="74"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="65"/>
         <source>Print again?</source>
         <translation>Wydrukować ponownie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="75"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="66"/>
         <source>The badge of {name} was already printed at {time} at {desk} (copy {n}). Print another copy?</source>
         <translation>Identyfikator osoby {name} został już wydrukowany o {time} przy stanowisku {desk} (egzemplarz {n}). Wydrukować kolejny egzemplarz?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="115"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="119"/>
         <source>The badge was saved as {path}.</source>
         <translation>Identyfikator zapisano jako {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="124"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="115"/>
         <source>Printing is not available on this desk. The badge was saved as {path}.</source>
         <translation>Drukowanie nie jest dostępne na tym stanowisku. Identyfikator zapisano jako {path}.</translation>
     </message>
@@ -124,6 +124,11 @@
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="148"/>
+        <source>No consent to photos (wizerunek)</source>
+        <translation>Brak zgody na zdjęcia (wizerunek)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="152"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
@@ -174,109 +179,109 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="127"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="132"/>
         <source>Search (F2)</source>
         <translation>Szukaj (F2)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="128"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="133"/>
         <source>Walk-in (F3)</source>
         <translation>Nowa osoba (F3)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="129"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="134"/>
         <source>Print badge (Ctrl+P)</source>
         <translation>Drukuj identyfikator (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="131"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="136"/>
         <source>Search by name</source>
         <translation>Szukaj po nazwisku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="132"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="137"/>
         <source>Register a walk-in</source>
         <translation>Zarejestruj nową osobę</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="133"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="138"/>
         <source>Print the badge</source>
         <translation>Drukuj identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="196"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="204"/>
         <source>Desk: {desk}</source>
         <translation>Stanowisko: {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="236"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="259"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="244"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="267"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="298"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="482"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="308"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="508"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="319"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="342"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="320"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="343"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="370"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="396"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="371"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="397"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="390"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="416"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="391"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="417"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="397"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="423"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="398"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="424"/>
         <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
         <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="416"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="442"/>
         <source>Save the badge</source>
         <translation>Zapisz identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="438"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="464"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="525"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="550"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="526"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="551"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
@@ -284,68 +289,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="67"/>
+        <location filename="../../checkin/ui/main_window.py" line="76"/>
         <source>Check-in — {event} — {desk}</source>
         <translation>Rejestracja — {event} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="70"/>
+        <location filename="../../checkin/ui/main_window.py" line="79"/>
         <source>Reception desk</source>
         <translation>Recepcja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="71"/>
+        <location filename="../../checkin/ui/main_window.py" line="80"/>
         <source>Coordinator dashboard</source>
         <translation>Panel koordynatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="71"/>
+        <location filename="../../checkin/ui/main_window.py" line="80"/>
         <source>Organiser tools</source>
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="129"/>
+        <location filename="../../checkin/ui/main_window.py" line="153"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="138"/>
+        <location filename="../../checkin/ui/main_window.py" line="162"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="139"/>
+        <location filename="../../checkin/ui/main_window.py" line="163"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="145"/>
+        <location filename="../../checkin/ui/main_window.py" line="169"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="148"/>
+        <location filename="../../checkin/ui/main_window.py" line="175"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="157"/>
+        <location filename="../../checkin/ui/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="158"/>
-        <location filename="../../checkin/ui/main_window.py" line="212"/>
+        <location filename="../../checkin/ui/main_window.py" line="185"/>
+        <location filename="../../checkin/ui/main_window.py" line="307"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="161"/>
+        <location filename="../../checkin/ui/main_window.py" line="188"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="213"/>
+        <location filename="../../checkin/ui/main_window.py" line="308"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -366,7 +371,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="219"/>
+        <location filename="../../checkin/ui/main_window.py" line="314"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -375,16 +380,17 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="222"/>
+        <location filename="../../checkin/ui/main_window.py" line="317"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="223"/>
+        <location filename="../../checkin/ui/main_window.py" line="318"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/main_window.py" line="172"/>
         <source>Door mode…</source>
         <translation>Tryb drzwi…</translation>
     </message>
@@ -628,17 +634,17 @@ Dźwięk: {sound}</translation>
         <translation>Brak wstępu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="68"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="80"/>
         <source>Back in the room.</source>
         <translation>Ponowne wejście na salę.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="70"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="82"/>
         <source>Exit recorded.</source>
         <translation>Wyjście zapisane.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="71"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="86"/>
         <source>Checked in. Hand over the badge and the conference pack.</source>
         <translation>Zarejestrowano. Wydaj identyfikator i materiały konferencyjne.</translation>
     </message>
@@ -697,153 +703,157 @@ Dźwięk: {sound}</translation>
         <translation>Osoba już dziś zarejestrowana w tym miejscu.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="78"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="93"/>
         <source>The check-in was undone; the headcount no longer includes it.</source>
         <translation>Rejestrację cofnięto; nie jest już wliczana do liczby obecnych.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="80"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="95"/>
         <source>Not registered for this day. Send them to the information desk.</source>
         <translation>Brak zgłoszenia na ten dzień. Skieruj uczestnika do punktu informacyjnego.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="82"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="97"/>
         <source>Not registered for this workshop. Check the list of free places with the coordinator.</source>
         <translation>Brak zapisu na te warsztaty. Sprawdź z koordynatorem listę wolnych miejsc.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="85"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="100"/>
         <source>This registration was cancelled. Send them to the information desk.</source>
         <translation>To zgłoszenie zostało anulowane. Skieruj uczestnika do punktu informacyjnego.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="88"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="103"/>
         <source>This ticket was replaced by a newer one. Ask for the newest ticket or use search.</source>
         <translation>Ten bilet zastąpiono nowszym. Poproś o najnowszy bilet albo użyj wyszukiwania.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="91"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="106"/>
         <source>The session is full.</source>
         <translation>Brak wolnych miejsc na sesji.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="93"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="108"/>
         <source>Exit without an entry: this person was not checked in here.</source>
         <translation>Wyjście bez wejścia: ta osoba nie była tu zarejestrowana.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="95"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="110"/>
         <source>Forged or damaged code: the signature does not match. Use search by name.</source>
         <translation>Podrobiony lub uszkodzony kod: podpis się nie zgadza. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="98"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="113"/>
         <source>The handheld scanner types with the wrong keyboard layout (Y and Z swapped). Set the scanner to this computer&apos;s layout.</source>
         <translation>Czytnik ręczny używa złego układu klawiatury (zamienione Y i Z). Ustaw w czytniku układ klawiatury tego komputera.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="102"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="117"/>
         <source>The code arrived with unexpected characters: check the handheld scanner&apos;s keyboard layout, or use search by name.</source>
         <translation>Kod zawiera nieoczekiwane znaki: sprawdź układ klawiatury czytnika ręcznego albo wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="107"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="122"/>
         <source>Not a ticket of this conference, or the code is damaged. Use search by name.</source>
         <translation>To nie jest bilet tej konferencji albo kod jest uszkodzony. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="110"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="125"/>
         <source>Unknown code: nobody on the list has this ticket. Use search by name.</source>
         <translation>Nieznany kod: nikt z listy nie ma takiego biletu. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="113"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="128"/>
         <source>This ticket is for a different event.</source>
         <translation>Ten bilet dotyczy innego wydarzenia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="115"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="130"/>
         <source>This ticket is not valid yet.</source>
         <translation>Ten bilet nie jest jeszcze ważny.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="117"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="132"/>
         <source>This ticket has expired.</source>
         <translation>Ten bilet stracił ważność.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="118"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="133"/>
         <source>Not admitted ({reason}).</source>
         <translation>Brak wstępu ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="123"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="138"/>
         <source>Participant</source>
         <translation>Uczestnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="124"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="139"/>
         <source>Speaker</source>
         <translation>Prelegent</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="125"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="140"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="126"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="141"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="127"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="142"/>
         <source>Staff</source>
         <translation>Obsługa</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="128"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="143"/>
         <source>Organiser</source>
         <translation>Organizator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="129"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="144"/>
         <source>Guest</source>
         <translation>Gość</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="135"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="150"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="136"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="151"/>
         <source>scanner</source>
         <translation>czytnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="137"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="152"/>
         <source>search</source>
         <translation>wyszukiwanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="138"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="153"/>
         <source>walk-in</source>
         <translation>nowa osoba</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="67"/>
         <source>Goodbye</source>
         <translation>Do widzenia</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="69"/>
         <source>Welcome back</source>
         <translation>Witamy ponownie</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="71"/>
         <source>Session full</source>
         <translation>Brak miejsc</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="84"/>
         <source>Exit recorded. Their entry has not reached this desk yet; it will be paired when it does.</source>
         <translation>Wyjście zapisane. Wejście tej osoby jeszcze tu nie dotarło; zostanie połączone, gdy dotrze.</translation>
     </message>
