@@ -113,6 +113,8 @@ def update_sessions(engine: Engine, event: Event, edits: list[SessionEdit]) -> i
             if updated != session:
                 changed.append(updated)
         save_sessions(conn, event.id, changed)
+        if changed:
+            outbox.enqueue(conn, "event", event.id)  # the hub and the other desks follow with sync
     return len(changed)
 
 

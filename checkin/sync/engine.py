@@ -17,9 +17,10 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
 from checkin.storage.meta import get_meta
+from checkin.sync.event_push import read_event, write_event
 from checkin.sync.pull import pull_changes
 from checkin.sync.push import BATCH_SIZE, begin_as_desk, merge_attendees, push_pending, upsert_tickets
-from checkin.sync.rows import SyncError, as_dicts, upsert
+from checkin.sync.rows import SyncError, as_dicts
 from checkin.sync.status import write_state
 from checkin.sync.trust import hub_refusal
 
@@ -153,25 +154,14 @@ def publish(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE) -> Publ
         event_id = get_meta(conn, "event_id")
         if event_id is None:
             raise SyncError("this database holds no event to publish; run `checkin event load FILE` first")
-        event = as_dicts(conn.execute(select(t.event).where(t.event.c.id == event_id)), t.event)
-        days = as_dicts(conn.execute(select(t.event_day).where(t.event_day.c.event_id == event_id)), t.event_day)
-        sessions = as_dicts(conn.execute(select(t.session).where(t.session.c.event_id == event_id)), t.session)
-        keys = as_dicts(conn.execute(select(t.event_key).where(t.event_key.c.event_id == event_id)), t.event_key)
+        definition = read_event(conn, event_id)
         attendees = as_dicts(conn.execute(select(t.attendee).where(t.attendee.c.event_id == event_id)
                                           .order_by(t.attendee.c.id)), t.attendee)
         ids = {a["id"] for a in attendees}
         tickets = [r for r in as_dicts(conn.execute(select(t.ticket)), t.ticket) if r["attendee_id"] in ids]
     with hub.begin() as conn:
         begin_as_desk(conn, desk_id)
-        upsert(conn, t.event, event, ["id"])
-        day_keys = {d["date"] for d in days}
-        for old in conn.execute(select(t.event_day.c.date).where(t.event_day.c.event_id == event_id)).all():
-            if old.date not in day_keys:
-                conn.execute(t.event_day.delete().where(t.event_day.c.event_id == event_id,
-                                                        t.event_day.c.date == old.date))
-        upsert(conn, t.event_day, days, ["event_id", "date"])
-        upsert(conn, t.session, sessions, ["id"])
-        upsert(conn, t.event_key, keys, ["key_id"])
+        write_event(conn, definition)
     for start in range(0, len(attendees), batch_size):
         chunk = attendees[start:start + batch_size]
         chunk_ids = {a["id"] for a in chunk}
@@ -179,4 +169,5 @@ def publish(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE) -> Publ
             begin_as_desk(conn, desk_id)
             merge_attendees(conn, chunk)
             upsert_tickets(conn, [tk for tk in tickets if tk["attendee_id"] in chunk_ids])
-    return PublishResult(event_id, len(days), len(sessions), len(keys), len(attendees))
+    return PublishResult(event_id, len(definition["days"]), len(definition["sessions"]), len(definition["keys"]),
+                         len(attendees))

@@ -24,7 +24,7 @@ from checkin.storage.db import write_tx
 # outbox kind -> the local table and its key column
 TABLES: dict[str, tuple[Table, str]] = {
     "scan": (t.scan, "id"), "attendee": (t.attendee, "id"), "attendee_change": (t.attendee_change, "id"),
-    "badge_print": (t.badge_print, "id"), "desk": (t.desk, "id"),
+    "badge_print": (t.badge_print, "id"), "desk": (t.desk, "id"), "event": (t.event, "id"),
 }
 
 

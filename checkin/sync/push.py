@@ -30,6 +30,7 @@ from checkin.storage.outbox import KINDS
 from checkin.sync.rows import as_dicts, attendee_key, permitted_columns, superseded_change, upsert
 
 BATCH_SIZE = 500
+ROW_KINDS = tuple(k for k in KINDS if k != "event")  # event edits go first, on their own (event_push)
 _ATTENDANCE_RESULTS = (ScanResult.ACCEPTED.value, ScanResult.VOID.value)
 
 
@@ -109,7 +110,9 @@ def push_pending(local: Engine, hub: Engine, desk_id: str, *, batch_size: int = 
     the next attempt resends it, which the hub absorbs. A batch the hub refuses for good (a value it
     cannot store) is retried row by row and only the refused rows are held (`checkin.sync.held`).
     """
-    delivered = 0
+    from checkin.sync.event_push import push_events
+
+    delivered = push_events(local, hub, desk_id)
     while (batch := read_batch(local, batch_size)) is not None:
         try:
             _send(hub, desk_id, batch)

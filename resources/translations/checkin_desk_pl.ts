@@ -136,44 +136,95 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="36"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="48"/>
         <source>Online · {n} waiting to send</source>
         <translation>Połączono · {n} czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="38"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="71"/>
         <source>last sync {time}</source>
         <translation>ostatnia synchronizacja {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="40"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="52"/>
         <source>Offline · {n} waiting to send (scanning continues)</source>
         <translation>Brak połączenia · {n} czeka na wysłanie (skanowanie działa dalej)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="42"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
         <source>Local only (no venue database) · {n} not synced</source>
         <translation>Tylko lokalnie (bez wspólnej bazy) · {n} niezsynchronizowanych</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="44"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
         <source>Sync starting…</source>
         <translation>Uruchamianie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="89"/>
         <source>Sounds off</source>
         <translation>Dźwięki wyłączone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="91"/>
         <source>No sound player: system beep for errors only</source>
         <translation>Brak odtwarzacza dźwięku: tylko systemowy sygnał przy błędach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="93"/>
         <source>Sound: {backend}</source>
         <translation>Dźwięk: {backend}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
+        <source>Connecting to the venue database…</source>
+        <translation>Łączenie z bazą danych miejsca wydarzenia…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="41"/>
+        <source>list not updated for {min} min</source>
+        <translation>lista nieaktualna od {min} min</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="42"/>
+        <source>list not updated yet</source>
+        <translation>lista jeszcze nie pobrana</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="44"/>
+        <source>{n} held back</source>
+        <translation>wstrzymane: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="46"/>
+        <source>clock off by {s} s</source>
+        <translation>zegar przesunięty o {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
+        <source>Live updates: on</source>
+        <translation>Aktualizacje na żywo: włączone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
+        <source>Live updates: off</source>
+        <translation>Aktualizacje na żywo: wyłączone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="75"/>
+        <source>Delay of other desks&apos; check-ins: {s} s</source>
+        <translation>Opóźnienie skanów z innych stanowisk: {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="77"/>
+        <source>Clock difference to the venue database: {s} s</source>
+        <translation>Różnica zegara względem bazy danych miejsca: {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="80"/>
+        <source>Last error: {error}</source>
+        <translation>Ostatni błąd: {error}</translation>
     </message>
 </context>
 <context>
