@@ -58,9 +58,9 @@ class AppContext:
 
 def build_context(db: str | Path | None = None, desk_name: str | None = None, operator: str = "",
                   *, install_demo_when_empty: bool = True,
-                  clock: Callable[[], datetime] = utcnow) -> AppContext:
+                  clock: Callable[[], datetime] = utcnow, create_folder: bool = True) -> AppContext:
     """Open (and migrate) the database; install the demo congress into an empty one if asked."""
-    engine = open_database(db)
+    engine = open_database(db, create_folder=create_folder)
     demo = False
     if install_demo_when_empty:
         from checkin.services.demo import install_demo, is_empty

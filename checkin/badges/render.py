@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from checkin.badges.fonts import register_fonts
 from checkin.badges.layout import FittedText, fit_text
-from checkin.badges.templates import BadgeTemplate, Box, TextStyle
+from checkin.badges.templates import BadgeTemplate, Box, TextStyle, badge_language
 from checkin.domain.models import Attendee, Event
 from checkin.tickets.qr import qr_matrix
 
@@ -93,7 +93,7 @@ class BadgePainter:
         self.fonts = register_fonts()
         self.template = template
         self.event = event
-        self.language = language or template.language
+        self.language = language or badge_language(template, event)
         self.signing_key = signing_key
         self._colours: dict[str, Color] = {}
         self._constant = {

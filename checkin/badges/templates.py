@@ -121,6 +121,20 @@ class Sheet:
         return self.columns * self.rows
 
 
+def badge_language(template: BadgeTemplate, event: Any) -> str:
+    """The language printed on a badge: the template's own if it names one, else the event's
+    (`badge_language`, else its `language`), else Polish. Never the desk's interface language: a
+    badge printed at an English-speaking desk must match the ones printed before the doors opened."""
+    if template.language:
+        return template.language
+    settings = getattr(event, "settings", None) or {}
+    for key in ("badge_language", "language"):
+        value = str(settings.get(key, "") or "")
+        if value in LANGUAGES:
+            return value
+    return "pl"
+
+
 @dataclass(frozen=True, slots=True)
 class BadgeTemplate:
     id: str
@@ -142,6 +156,10 @@ class BadgeTemplate:
     @property
     def no_photo_mark(self) -> NoPhotoMark:
         return self.no_photo or default_no_photo(self.width_mm)
+
+    def title_for(self, language: str) -> str:
+        """The name people see in a template list, in their language."""
+        return str(self.extra.get(f"title_{language}", self.title)) if language != "en" else self.title
 
     @property
     def page_size_mm(self) -> tuple[float, float]:
@@ -332,7 +350,10 @@ def _build(path: Path, data: dict[str, Any]) -> BadgeTemplate:
         raise TemplateError(f"{name}: use a file name of lower-case letters, digits, '-', '_' (it is the template id)")
     root = _Table(data, "top level", name)
     title = root.get("title", str, path.stem)
-    language = root.choice("language", LANGUAGES, "pl")
+    # "" (not given): the event's badge language decides (`badge_language` in the event file); a template
+    # that names one overrides the event (a bilingual congress's English-only speaker badges)
+    language = root.choice("language", (*LANGUAGES, ""), "")
+    title_pl = root.get("title_pl", str, title)
     page = _Table(root.get("page", dict, hint="[page] width_mm, height_mm"), "[page]", name)
     width = page.positive("width_mm", hint="badge width in mm")
     height = page.positive("height_mm", hint="badge height in mm")
@@ -414,7 +435,7 @@ def _build(path: Path, data: dict[str, Any]) -> BadgeTemplate:
         root.used.add(key)
     root.done()
     return BadgeTemplate(path.stem, title, path, width, height, language, fields, band, qr, logo,
-                         categories, sheet, outline, no_photo=no_photo)
+                         categories, sheet, outline, {"title_pl": title_pl}, no_photo=no_photo)
 
 
 def iter_problems(dirs: list[Path] | None = None) -> Iterator[str]:

@@ -31,7 +31,8 @@ def _common(parser: Any) -> None:
     parser.add_argument("--key", type=Path, metavar="FILE",
                         help="the event's private key (PEM): the QR then carries a signed ticket")
     parser.add_argument("--lang", dest="badge_lang", choices=("pl", "en"), default=None,
-                        help="language of the category label (default: the template's)")
+                        help="language of the category label and dates (default: the template's, else the event's "
+                             "badge_language)")
 
 
 def register(sub: Any) -> None:

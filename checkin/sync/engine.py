@@ -57,6 +57,11 @@ def measure_clock(hub: Engine) -> float:
 
 def describe_error(exc: BaseException) -> str:
     """One line a volunteer can act on, from a driver error."""
+    if "invalid transaction is rolled back" in str(exc):  # the connection died inside a transaction
+        cause = exc.__cause__ or exc.__context__
+        if cause is not None and cause is not exc and "invalid transaction" not in str(cause):
+            return describe_error(cause)
+        return "hub unreachable: the connection was cut (the hub stopped answering, or restarted)"
     orig = getattr(exc, "orig", None) or exc
     message = (str(orig).strip().splitlines() or [exc.__class__.__name__])[0]
     refusal = hub_refusal(str(orig))

@@ -29,7 +29,15 @@ def run_app(args: Any) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("checkin")
     app.setOrganizationName("checkin")
-    ctx = build_context(getattr(args, "db", None), getattr(args, "desk", None), getattr(args, "operator", "") or "")
+    db = getattr(args, "db", None)
+    from checkin.domain.messages import set_language
+
+    set_language(choose_language(getattr(args, "lang", None) or ""))  # a new desk's default name in it
+    ctx = build_context(db, getattr(args, "desk", None), getattr(args, "operator", "") or "",
+                        create_folder=not db or bool(getattr(args, "create", False)))
+    from checkin.diagnostics import setup_logging
+
+    setup_logging(ctx.desk.id)  # this desk's rotating log in the platform's log folder
     camera = getattr(args, "camera", None)
     if camera is not None:  # a one-off choice for this run; the stored setting stays as it was
         ctx.override(camera=camera)

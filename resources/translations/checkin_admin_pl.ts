@@ -17,57 +17,57 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="50"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="51"/>
         <source>Badges</source>
         <translation>Identyfikatory</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="54"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="55"/>
         <source>Template:</source>
         <translation>Szablon:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="56"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="57"/>
         <source>Everyone</source>
         <translation>Wszyscy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="59"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="60"/>
         <source>Who:</source>
         <translation>Dla kogo:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="61"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="62"/>
         <source>Batch</source>
         <translation>Druk zbiorczy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="63"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="64"/>
         <source>Make PDF with all badges…</source>
         <translation>Utwórz PDF ze wszystkimi identyfikatorami…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="66"/>
         <source>Print the PDF</source>
         <translation>Drukuj PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="77"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="78"/>
         <source>Preview is being drawn…</source>
         <translation>Trwa rysowanie podglądu…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="133"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="134"/>
         <source>Save the badges as</source>
         <translation>Zapisz identyfikatory jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="159"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="160"/>
         <source>{n} badges on {pages} pages saved to {path}.</source>
         <translation>Identyfikatory: {n}, stron: {pages}; zapisano w {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="178"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="179"/>
         <source>Sent to {printer}.</source>
         <translation>Wysłano do drukarki {printer}.</translation>
     </message>
@@ -372,167 +372,167 @@
 <context>
     <name>ExportsPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="49"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="50"/>
         <source>Exports</source>
         <translation>Eksport</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="52"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
         <source>Daily attendance</source>
         <translation>Obecność dzienna</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="52"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
         <source>Session attendance</source>
         <translation>Obecność na sesjach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="54"/>
         <source>Attendees by session (matrix)</source>
         <translation>Uczestnicy według sesji (macierz)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="54"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="55"/>
         <source>Registered but did not come</source>
         <translation>Zarejestrowani nieobecni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="55"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="56"/>
         <source>Event summary</source>
         <translation>Podsumowanie wydarzenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="56"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="57"/>
         <source>Certificates of attendance (numbered, with hours)</source>
         <translation>Zaświadczenia o udziale (numerowane, z godzinami)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="57"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="58"/>
         <source>Register of issued certificates</source>
         <translation>Ewidencja wydanych zaświadczeń</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="58"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="59"/>
         <source>Photographers&apos; list (no consent to photos)</source>
         <translation>Lista dla fotografów (bez zgody na wizerunek)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="61"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="62"/>
         <source>What:</source>
         <translation>Co:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="64"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="65"/>
         <source>All days</source>
         <translation>Wszystkie dni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="67"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="68"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="69"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="70"/>
         <source>Session:</source>
         <translation>Sesja:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="71"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="72"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="73"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="74"/>
         <source>Semicolon (Excel in Polish)</source>
         <translation>Średnik (polski Excel)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="74"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="75"/>
         <source>Comma</source>
         <translation>Przecinek</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="75"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="76"/>
         <source>CSV separator:</source>
         <translation>Separator CSV:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="77"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="78"/>
         <source>all institutions</source>
         <translation>wszystkie instytucje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="78"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="79"/>
         <source>Institution contains:</source>
         <translation>Instytucja zawiera:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="82"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="83"/>
         <source>Certificate language:</source>
         <translation>Język zaświadczeń:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="83"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="84"/>
         <source>Also a ZIP file per institution</source>
         <translation>Także plik ZIP dla każdej instytucji</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="87"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="88"/>
         <source>Export…</source>
         <translation>Eksportuj…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="89"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="90"/>
         <source>Open folder</source>
         <translation>Otwórz folder</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="111"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="112"/>
         <source>All sessions</source>
         <translation>Wszystkie sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="129"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="130"/>
         <source>Folder for the certificates</source>
         <translation>Folder na zaświadczenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="135"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="136"/>
         <source>Save the export as</source>
         <translation>Zapisz eksport jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="149"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="150"/>
         <source>A PDF list is made for one day: choose the day.</source>
         <translation>Lista PDF powstaje dla jednego dnia: wybierz dzień.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="184"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="185"/>
         <source>The venue hub could not be read: numbers issued on other laptops may be missing.</source>
         <translation>Nie udało się odczytać bazy na miejscu: może brakować numerów wydanych na innych laptopach.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="208"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="209"/>
         <source>Numbering the certificates in the register…</source>
         <translation>Nadawanie numerów w ewidencji zaświadczeń…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="234"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="235"/>
         <source>the venue hub</source>
         <translation>baza na miejscu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="234"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="235"/>
         <source>this computer</source>
         <translation>ten komputer</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="236"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="237"/>
         <source>{issued} new and {reissued} re-issued certificates (register: {where}) saved in {folder}, and all of them in {combined}.</source>
         <translation>Nowe zaświadczenia: {issued}, wydane ponownie: {reissued} (ewidencja: {where}); zapisano w {folder}, wszystkie razem w {combined}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="244"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="245"/>
         <source>Saved {rows} rows to {path}.</source>
         <translation>Zapisano wiersze: {rows}, plik {path}.</translation>
     </message>
@@ -565,7 +565,7 @@
         <translation>Kolejka</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="58"/>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="60"/>
         <source>The forecast is for today only.</source>
         <translation>Prognoza dotyczy tylko dnia dzisiejszego.</translation>
     </message>
@@ -736,7 +736,7 @@
     <message>
         <location filename="../../checkin/ui/organiser/import_wizard.py" line="270"/>
         <source>position</source>
-        <translation>stanowisko</translation>
+        <translation>funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/organiser/import_wizard.py" line="271"/>
@@ -774,22 +774,52 @@
         <translation>uwagi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="326"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="273"/>
+        <source>gender (for Polish grammar)</source>
+        <translation>płeć (do odmiany komunikatów)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="274"/>
+        <source>VIP (shown on scan)</source>
+        <translation>VIP (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="275"/>
+        <source>speaker to the green room (shown on scan)</source>
+        <translation>prelegent do pokoju prelegentów (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="276"/>
+        <source>accessibility needs (shown on scan)</source>
+        <translation>potrzeby dostępności (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="277"/>
+        <source>dietary needs (shown on scan)</source>
+        <translation>dieta (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="278"/>
+        <source>see the organiser (shown on scan)</source>
+        <translation>zgłosić się do organizatora (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="331"/>
         <source>{n} problems found in {file}. Nothing will be imported until they are corrected: fix the file (the row numbers are as Excel shows them) and choose it again, or fix the column mapping.</source>
         <translation>Liczba problemów w pliku {file}: {n}. Nic nie zostanie zaimportowane, dopóki nie zostaną poprawione: popraw plik (numery wierszy jak w Excelu) i wybierz go ponownie albo popraw przypisanie kolumn.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="335"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="340"/>
         <source>No problems: {rows} rows are ready. Import will add {added}, update {updated}, cancel {cancelled} and reactivate {reactivated}; {unchanged} stay unchanged.</source>
         <translation>Bez problemów, gotowe wiersze: {rows}. Import doda: {added}, zaktualizuje: {updated}, anuluje: {cancelled}, przywróci: {reactivated}; bez zmian: {unchanged}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="360"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="365"/>
         <source>Nothing was imported: {error}</source>
         <translation>Nic nie zaimportowano: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="367"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="372"/>
         <source>Imported {file}: {added} added, {updated} updated, {cancelled} cancelled, {reactivated} reactivated, {unchanged} unchanged.</source>
         <translation>Zaimportowano {file}. Dodano: {added}, zaktualizowano: {updated}, anulowano: {cancelled}, przywrócono: {reactivated}, bez zmian: {unchanged}.</translation>
     </message>

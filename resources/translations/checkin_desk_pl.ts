@@ -120,7 +120,7 @@
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="146"/>
         <source>Position</source>
-        <translation>Stanowisko</translation>
+        <translation>Funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="148"/>
@@ -266,73 +266,73 @@
     </message>
     <message>
         <location filename="../../checkin/ui/desk/desk_view.py" line="244"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="267"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="271"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="308"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="508"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="312"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="513"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="342"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="346"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="343"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="347"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="396"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="401"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="397"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="402"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="416"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="421"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="417"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="422"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="423"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="428"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="424"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="429"/>
         <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
         <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="442"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="447"/>
         <source>Save the badge</source>
         <translation>Zapisz identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="464"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="469"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="550"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="555"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="551"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="556"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
@@ -340,68 +340,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="76"/>
+        <location filename="../../checkin/ui/main_window.py" line="91"/>
         <source>Check-in — {event} — {desk}</source>
         <translation>Rejestracja — {event} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="79"/>
+        <location filename="../../checkin/ui/main_window.py" line="94"/>
         <source>Reception desk</source>
         <translation>Recepcja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="80"/>
+        <location filename="../../checkin/ui/main_window.py" line="95"/>
         <source>Coordinator dashboard</source>
         <translation>Panel koordynatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="80"/>
+        <location filename="../../checkin/ui/main_window.py" line="95"/>
         <source>Organiser tools</source>
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="153"/>
+        <location filename="../../checkin/ui/main_window.py" line="168"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="162"/>
+        <location filename="../../checkin/ui/main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="163"/>
+        <location filename="../../checkin/ui/main_window.py" line="178"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="169"/>
+        <location filename="../../checkin/ui/main_window.py" line="184"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="175"/>
+        <location filename="../../checkin/ui/main_window.py" line="190"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="184"/>
+        <location filename="../../checkin/ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="185"/>
-        <location filename="../../checkin/ui/main_window.py" line="307"/>
+        <location filename="../../checkin/ui/main_window.py" line="200"/>
+        <location filename="../../checkin/ui/main_window.py" line="325"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="188"/>
+        <location filename="../../checkin/ui/main_window.py" line="203"/>
+        <source>Save diagnostics…</source>
+        <translation>Zapisz diagnostykę…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="206"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="308"/>
+        <location filename="../../checkin/ui/main_window.py" line="326"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -422,7 +427,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="314"/>
+        <location filename="../../checkin/ui/main_window.py" line="332"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -431,17 +436,37 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="317"/>
+        <location filename="../../checkin/ui/main_window.py" line="335"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="318"/>
+        <location filename="../../checkin/ui/main_window.py" line="336"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="172"/>
+        <location filename="../../checkin/ui/main_window.py" line="354"/>
+        <source>Save diagnostics</source>
+        <translation>Zapisz diagnostykę</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="369"/>
+        <source>Diagnostics saved</source>
+        <translation>Zapisano diagnostykę</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="370"/>
+        <source>Saved {path}. Give this file to the IT volunteer; it holds no names of attendees and no passwords.</source>
+        <translation>Zapisano {path}. Przekaż ten plik informatykowi; nie zawiera nazwisk uczestników ani haseł.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="378"/>
+        <source>Diagnostics not saved</source>
+        <translation>Nie zapisano diagnostyki</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="187"/>
         <source>Door mode…</source>
         <translation>Tryb drzwi…</translation>
     </message>
@@ -644,7 +669,7 @@ Dźwięk: {sound}</translation>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="117"/>
         <source>Position</source>
-        <translation>Stanowisko</translation>
+        <translation>Funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="122"/>

@@ -106,7 +106,7 @@ class CameraView(QWidget):
     def show_no_camera(self, why: str = "") -> None:
         text = self.tr("No camera: use the handheld scanner or search (F2).")
         self.preview.set_message(f"{text}\n\n{why}" if why else text)
-        self.status.setText(why)
+        self.status.setText("")  # the reason is in the preview box: once is enough
 
     def show_starting(self, spec: str) -> None:
         self.preview.set_message(self.tr("Starting the camera…"))

@@ -263,6 +263,10 @@ class DeskView(QWidget):
         self.status_text(description)
 
     def _camera_failed(self, why: str) -> None:
+        from checkin.domain.messages import translate_text
+
+        why = translate_text(why)  # the scanner's sentences, in the desk's language
+        log.warning("camera failed: %s", why)
         self.camera_view.show_no_camera(why)
         self.status_text(self.tr("No camera"))
 
@@ -391,7 +395,8 @@ class DeskView(QWidget):
         self.decision_shown.emit(decision)
         self.scans_changed.emit()
 
-    def _write_failed(self, exc: BaseException, _trace: str) -> None:
+    def _write_failed(self, exc: BaseException, trace: str) -> None:
+        log.error("scan not recorded: %s\n%s", exc, trace)
         self.sounds.play("rejected")
         self.result.show_message("error", self.tr("Not recorded"),
                                  self.tr("The desk could not record this ({error}). Try again; if it "
