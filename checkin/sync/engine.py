@@ -18,6 +18,7 @@ from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
 from checkin.storage.meta import get_meta
 from checkin.sync.event_push import read_event, write_event
+from checkin.sync.hubapi import Hub, as_hub
 from checkin.sync.pull import pull_changes
 from checkin.sync.push import BATCH_SIZE, begin_as_desk, merge_attendees, push_pending, upsert_tickets
 from checkin.sync.rows import SyncError, as_dicts
@@ -79,7 +80,7 @@ def describe_error(exc: BaseException) -> str:
     return message
 
 
-def sync_once(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE,
+def sync_once(local: Engine, hub: Hub | Engine, *, batch_size: int = BATCH_SIZE,
               last_heartbeat: float | None = None) -> SyncResult:
     """Push the outbox, pull the feed, record the outcome in `sync_state`.
 
@@ -88,13 +89,14 @@ def sync_once(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE,
     """
     started = time.perf_counter()
     attempt = datetime.now(UTC).isoformat()
+    venue = as_hub(hub)
     try:
         desk_id = local_desk_id(local)
-        offset = measure_clock(hub)
-        pushed = push_pending(local, hub, desk_id, batch_size=batch_size)
+        offset = venue.clock_offset()
+        pushed = push_pending(local, venue, desk_id, batch_size=batch_size)
         if last_heartbeat is None or time.monotonic() - last_heartbeat > HEARTBEAT_SECONDS:
-            _heartbeat(hub, desk_id, offset, local)
-        pulled = pull_changes(local, hub, desk_id)
+            venue.heartbeat(desk_id, offset, local)
+        pulled = pull_changes(local, venue, desk_id)
     except (SQLAlchemyError, DBAPIError, SyncError, OSError) as exc:
         message = describe_error(exc)
         with write_tx(local) as conn:

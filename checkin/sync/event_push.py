@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
+from checkin.sync.hubapi import Hub
 from checkin.sync.rows import as_dicts, upsert
 
 NOT_ORGANISER = ("only the organiser's connection may change the event at the hub: make this change on the "
@@ -55,10 +56,10 @@ def write_event(hub: Connection, definition: dict[str, list[dict[str, Any]]]) ->
     upsert(hub, t.event_key, definition["keys"], ["key_id"])
 
 
-def push_events(local: Engine, hub: Engine, desk_id: str) -> int:
+def push_events(local: Engine, hub: Hub, desk_id: str) -> int:
     """Send queued event edits (sync thread), before the other outbox rows. Returns rows delivered."""
     from checkin.sync.held import hold
-    from checkin.sync.push import begin_as_desk, refusal
+    from checkin.sync.push import refusal
 
     with read_tx(local) as conn:
         queued = outbox.oldest(conn, 100, ("event",))
@@ -67,9 +68,7 @@ def push_events(local: Engine, hub: Engine, desk_id: str) -> int:
         with read_tx(local) as conn:
             definition = read_event(conn, event_id)
         try:
-            with hub.begin() as conn:
-                begin_as_desk(conn, desk_id)
-                write_event(conn, definition)
+            hub.write_event(desk_id, definition)
         except DBAPIError as exc:
             state = getattr(getattr(exc, "orig", None), "sqlstate", "") or ""
             reason = NOT_ORGANISER if state == "42501" else refusal(exc)
