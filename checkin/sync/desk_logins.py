@@ -157,3 +157,20 @@ def write_qr_png(data: str, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(str(path))
     return path
+
+
+def read_qr_png(path: Path) -> str:
+    """The connection string in a QR image made by `add-desk` (a photo or screenshot of it works
+    too): what the desk's settings page reads. Raises DeskLoginError with what to do otherwise."""
+    import cv2
+
+    from checkin.scanner.decode import make_decoder
+
+    image = cv2.imread(str(path))
+    if image is None:
+        raise DeskLoginError(f"{path} is not an image this computer can read (use the PNG from add-desk)")
+    for code in make_decoder().decode(image):
+        if code.text.startswith(("postgresql://", "postgres://")):
+            return code.text
+    raise DeskLoginError(f"no hub connection string found in {path}: use the QR code that "
+                         "`checkin hub add-desk` made, or paste the string")

@@ -240,22 +240,27 @@
         <translation>Ostatnia synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="55"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="33"/>
+        <source>Desks</source>
+        <translation>Stanowiska</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="56"/>
         <source>(this desk)</source>
         <translation>(to stanowisko)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="57"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="58"/>
         <source>no scans yet</source>
         <translation>jeszcze bez skanów</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="59"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="60"/>
         <source>not synced yet</source>
         <translation>jeszcze nie synchronizowano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="74"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="76"/>
         <source>No scans here for over 10 minutes while other desks are busy</source>
         <translation>Od ponad 10 minut brak skanów, choć inne stanowiska pracują</translation>
     </message>
@@ -1021,9 +1026,44 @@
         <source>Seats left</source>
         <translation>Wolne miejsca</translation>
     </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="31"/>
+        <source>Sessions</source>
+        <translation>Sesje</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="91"/>
+        <source>Full</source>
+        <translation>Pełna</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="91"/>
+        <source>Nearly full</source>
+        <translation>Prawie pełna</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>Read QR image...</source>
+        <translation>Odczytaj obraz QR...</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>The QR code of this desk&apos;s connection string from `checkin hub add-desk`; a handheld scanner can also scan it straight into the field</source>
+        <translation>Kod QR z adresem połączenia tego stanowiska z `checkin hub add-desk`; można go też zeskanować czytnikiem prosto do pola</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>QR code of the hub connection</source>
+        <translation>Kod QR połączenia z hubem</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Obrazy (*.png *.jpg *.jpeg)</translation>
+    </message>
     <message>
         <location filename="../../checkin/ui/organiser/settings_page.py" line="44"/>
         <source>Settings of this desk</source>

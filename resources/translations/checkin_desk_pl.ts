@@ -28,41 +28,47 @@
     <name>CameraView</name>
     <message>
         <location filename="../../checkin/ui/desk/camera_view.py" line="75"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="76"/>
         <source>Camera used for scanning</source>
         <translation>Kamera używana do skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="76"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="77"/>
+        <source>Camera preview</source>
+        <translation>Podgląd z kamery</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="78"/>
         <source>Mirror</source>
         <translation>Lustro</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="81"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="83"/>
         <source>Camera:</source>
         <translation>Kamera:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="96"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="98"/>
         <source>No camera (handheld scanner and search)</source>
         <translation>Bez kamery (czytnik ręczny i wyszukiwanie)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="100"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="102"/>
         <source>Camera {n}</source>
         <translation>Kamera {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="107"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="109"/>
         <source>No camera: use the handheld scanner or search (F2).</source>
         <translation>Brak kamery: użyj czytnika ręcznego lub wyszukiwania (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="112"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="114"/>
         <source>Starting the camera…</source>
         <translation>Uruchamianie kamery…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="116"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="118"/>
         <source>Scanning with {camera}</source>
         <translation>Skanowanie: {camera}</translation>
     </message>
@@ -70,27 +76,32 @@
 <context>
     <name>CheckpointPicker</name>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="36"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="27"/>
+        <source>Checkpoint: day entrance or session</source>
+        <translation>Punkt kontroli: wejście na dzień albo sesja</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="37"/>
         <source>Checkpoint (F5):</source>
         <translation>Punkt kontroli (F5):</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="62"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="63"/>
         <source>— choose the day or session —</source>
         <translation>— wybierz dzień lub sesję —</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="66"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="67"/>
         <source>Entrance · {day}</source>
         <translation>Wejście · {day}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="104"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="105"/>
         <source>Today ({today}) is not a day of this event. Choose the day or session you are checking in for before scanning.</source>
         <translation>Dziś ({today}) nie jest dniem tego wydarzenia. Przed skanowaniem wybierz dzień lub sesję, dla której rejestrujesz wejścia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="109"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="110"/>
         <source>Recording check-ins for {day}, not for today ({today}).</source>
         <translation>Rejestrujesz wejścia na dzień {day}, a nie na dziś ({today}).</translation>
     </message>
@@ -130,6 +141,11 @@
 </context>
 <context>
     <name>DeskStatusBar</name>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="45" />
+        <source>unencrypted</source>
+        <translation>bez szyfrowania</translation>
+    </message>
     <message>
         <location filename="../../checkin/ui/desk/status_bar.py" line="48"/>
         <source>Online · {n} waiting to send</source>
@@ -255,79 +271,79 @@
         <translation>Drukuj identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="204"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="205"/>
         <source>Desk: {desk}</source>
         <translation>Stanowisko: {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="244"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="271"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="245"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="272"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="312"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="513"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="313"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="519"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="346"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="347"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="347"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="348"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="401"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="402"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="402"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="403"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="421"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="422"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="422"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="423"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="428"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="429"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="429"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="430"/>
         <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
         <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="447"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="453"/>
         <source>Save the badge</source>
         <translation>Zapisz identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="469"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="475"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="555"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="561"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="556"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="562"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
@@ -475,8 +491,8 @@ Dźwięk: {sound}</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/print_notice.py" line="38"/>
-        <source>Print again</source>
-        <translation>Drukuj ponownie</translation>
+        <source>Print again (Ctrl+Shift+P)</source>
+        <translation>Drukuj ponownie (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/print_notice.py" line="39"/>
@@ -551,22 +567,22 @@ Dźwięk: {sound}</translation>
         <translation>Wynik skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="60"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="62"/>
         <source>Result mark</source>
         <translation>Znak wyniku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="121"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="123"/>
         <source>Ready to scan</source>
         <translation>Gotowe do skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="122"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="124"/>
         <source>Show the QR code to the camera, scan it with the handheld scanner, or press F2 to search by name.</source>
         <translation>Pokaż kod QR do kamery, zeskanuj go czytnikiem ręcznym albo naciśnij F2, aby wyszukać po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="138"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="140"/>
         <source>{checkpoint} · {time}</source>
         <translation>{checkpoint} · {time}</translation>
     </message>
@@ -579,57 +595,67 @@ Dźwięk: {sound}</translation>
         <translation>Nazwisko, imię, instytucja lub numer biletu — polskie znaki niepotrzebne</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="68"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="63"/>
+        <source>Search by name</source>
+        <translation>Szukaj po nazwisku</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="69"/>
+        <source>People found</source>
+        <translation>Znalezione osoby</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="70"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="68"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="84"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="86"/>
         <source>Check in (Enter)</source>
         <translation>Zarejestruj wejście (Enter)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="85"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="87"/>
         <source>Correct name…</source>
         <translation>Popraw dane…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="86"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="88"/>
         <source>Print badge</source>
         <translation>Drukuj identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="87"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="89"/>
         <source>Back to camera (Esc)</source>
         <translation>Wróć do kamery (Esc)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="159"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="161"/>
         <source>Nobody found for “{query}”. Check the spelling, or register a walk-in (F3).</source>
         <translation>Nie znaleziono nikogo dla „{query}”. Sprawdź pisownię albo zarejestruj nową osobę (F3).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="162"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="164"/>
         <source>Showing the first {n}; type more to narrow down.</source>
         <translation>Pokazano pierwsze {n} wyników; wpisz więcej, aby zawęzić.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="169"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="171"/>
         <source>cancelled</source>
         <translation>anulowany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="171"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="173"/>
         <source>present since {time} ({desk})</source>
         <translation>obecny od {time} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="173"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="175"/>
         <source>not yet</source>
         <translation>jeszcze nie</translation>
     </message>
