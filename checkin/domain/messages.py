@@ -65,6 +65,9 @@ POLISH: dict[str, str] = {
     "and save it again as .xlsx or CSV UTF-8":
         "{name}: XML skoroszytu jest uszkodzony albo zawiera niedozwolone konstrukcje ({detail}); otwórz go w "
         "Excelu i zapisz ponownie jako .xlsx albo CSV UTF-8",
+    # held rows (checkin.sync.held)
+    "{field} is {length} characters long; at most {limit} are allowed":
+        "{field} ma {length} znaków; dozwolone jest najwyżej {limit}",
     # limits shared with the hub (checkin.services.limits)
     "the operator name is {length} characters long; the venue database takes at most {limit}: use a shorter "
     "name or initials":
