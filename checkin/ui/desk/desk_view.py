@@ -48,7 +48,7 @@ from checkin.ui.desk.result_panel import ResultPanel
 from checkin.ui.desk.search_panel import SearchPanel
 from checkin.ui.desk.walk_in_dialog import CorrectDialog, WalkInDialog
 from checkin.ui.door.direction_switch import DirectionSwitch
-from checkin.ui.sounds import SoundPlayer
+from checkin.ui.sounds import SoundPlayer, outcome_for
 from checkin.ui.tasks import Task, TaskManager
 from checkin.ui.workers.camera_worker import CameraController, CameraWorker
 
@@ -381,9 +381,7 @@ class DeskView(QWidget):
                 self.print_notice.clear()  # the notice was about the previous person
         elif decision.result.value == "void" and self.last_admission:
             self.last_admission = None
-        severity = decision.result.severity
-        outcome = "void" if decision.result.value == "void" else \
-            {"ok": "accepted", "warn": "duplicate"}.get(severity, "rejected")
+        outcome = outcome_for(decision.result)
         if outcome == "accepted" and self.alert_rules.rings(alerts):
             outcome = "flagged"
         self.sounds.play(outcome)
