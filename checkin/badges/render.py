@@ -154,6 +154,12 @@ class BadgePainter:
             b = t.logo.box
             c.drawImage(self._logo, ox + b.x * mm, top - (b.y + b.h) * mm, b.w * mm, b.h * mm,
                         preserveAspectRatio=True, anchor="c", mask="auto")
+        if attendee.no_photos:
+            mark = t.no_photo_mark
+            b = mark.box
+            radius = min(b.w, b.h) / 2 * mm
+            c.setFillColor(self.colour(mark.colour))
+            c.circle(ox + (b.x + b.w / 2) * mm, top - (b.y + b.h / 2) * mm, radius, stroke=0, fill=1)
         if t.outline:
             c.setStrokeColor(self.colour("#9E9E9E"))
             c.setLineWidth(0.3)

@@ -135,6 +135,11 @@
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="148"/>
+        <source>No consent to photos (wizerunek)</source>
+        <translation>Brak zgody na zdjęcia (wizerunek)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="152"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
@@ -142,53 +147,53 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="45" />
+        <location filename="../../checkin/ui/desk/status_bar.py" line="46"/>
         <source>unencrypted</source>
         <translation>bez szyfrowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="48"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
         <source>Online · {n} waiting to send</source>
         <translation>Połączono · {n} czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="71"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="52"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
         <source>last sync {time}</source>
         <translation>ostatnia synchronizacja {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="52"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
         <source>Offline · {n} waiting to send (scanning continues)</source>
         <translation>Brak połączenia · {n} czeka na wysłanie (skanowanie działa dalej)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
         <source>Local only (no venue database) · {n} not synced</source>
         <translation>Tylko lokalnie (bez wspólnej bazy) · {n} niezsynchronizowanych</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="60"/>
         <source>Sync starting…</source>
         <translation>Uruchamianie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="89"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="91"/>
         <source>Sounds off</source>
         <translation>Dźwięki wyłączone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="91"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="93"/>
         <source>No sound player: system beep for errors only</source>
         <translation>Brak odtwarzacza dźwięku: tylko systemowy sygnał przy błędach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="93"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="95"/>
         <source>Sound: {backend}</source>
         <translation>Dźwięk: {backend}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
         <source>Connecting to the venue database…</source>
         <translation>Łączenie z bazą danych miejsca wydarzenia…</translation>
     </message>
@@ -208,32 +213,32 @@
         <translation>wstrzymane: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="46"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="48"/>
         <source>clock off by {s} s</source>
         <translation>zegar przesunięty o {s} s</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="75"/>
         <source>Live updates: on</source>
         <translation>Aktualizacje na żywo: włączone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="75"/>
         <source>Live updates: off</source>
         <translation>Aktualizacje na żywo: wyłączone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="75"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="77"/>
         <source>Delay of other desks&apos; check-ins: {s} s</source>
         <translation>Opóźnienie skanów z innych stanowisk: {s} s</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="77"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="79"/>
         <source>Clock difference to the venue database: {s} s</source>
         <translation>Różnica zegara względem bazy danych miejsca: {s} s</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="80"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="82"/>
         <source>Last error: {error}</source>
         <translation>Ostatni błąd: {error}</translation>
     </message>
@@ -283,7 +288,7 @@
     </message>
     <message>
         <location filename="../../checkin/ui/desk/desk_view.py" line="313"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="519"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="517"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
@@ -298,52 +303,52 @@
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="402"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="400"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="403"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="401"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="422"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="420"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="423"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="421"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="429"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="427"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="430"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="428"/>
         <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
         <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="453"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="451"/>
         <source>Save the badge</source>
         <translation>Zapisz identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="475"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="473"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="561"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="559"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="562"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="560"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
