@@ -42,6 +42,12 @@ class AppContext:
         with self.engine.connect() as conn:
             return load_event(conn)
 
+    def database_file(self) -> Path | None:
+        """The desk's SQLite file, or None when the database is not a local file."""
+        from checkin.storage.db import sqlite_path
+
+        return sqlite_path(self.db_url) if self.db_url else None
+
     def reload_settings(self) -> DeskSettings:
         return self.use_settings(load_settings(self.engine))
 

@@ -4,22 +4,22 @@
 <context>
     <name>BadgeActions</name>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="67"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="68"/>
         <source>Print again?</source>
         <translation>Wydrukować ponownie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="68"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="69"/>
         <source>The badge of {name} was already printed at {time} at {desk} (copy {n}). Print another copy?</source>
         <translation>Identyfikator osoby {name} został już wydrukowany o {time} przy stanowisku {desk} (egzemplarz {n}). Wydrukować kolejny egzemplarz?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="159"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="160"/>
         <source>The badge was saved as {path}.</source>
         <translation>Identyfikator zapisano jako {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="155"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="156"/>
         <source>Printing is not available on this desk. The badge was saved as {path}.</source>
         <translation>Drukowanie nie jest dostępne na tym stanowisku. Identyfikator zapisano jako {path}.</translation>
     </message>
@@ -28,41 +28,47 @@
     <name>CameraView</name>
     <message>
         <location filename="../../checkin/ui/desk/camera_view.py" line="75"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="76"/>
         <source>Camera used for scanning</source>
         <translation>Kamera używana do skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="76"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="77"/>
+        <source>Camera preview</source>
+        <translation>Podgląd z kamery</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="78"/>
         <source>Mirror</source>
         <translation>Lustro</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="81"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="83"/>
         <source>Camera:</source>
         <translation>Kamera:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="96"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="98"/>
         <source>No camera (handheld scanner and search)</source>
         <translation>Bez kamery (czytnik ręczny i wyszukiwanie)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="100"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="102"/>
         <source>Camera {n}</source>
         <translation>Kamera {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="107"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="109"/>
         <source>No camera: use the handheld scanner or search (F2).</source>
         <translation>Brak kamery: użyj czytnika ręcznego lub wyszukiwania (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="112"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="114"/>
         <source>Starting the camera…</source>
         <translation>Uruchamianie kamery…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="116"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="118"/>
         <source>Scanning with {camera}</source>
         <translation>Skanowanie: {camera}</translation>
     </message>
@@ -70,27 +76,32 @@
 <context>
     <name>CheckpointPicker</name>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="36"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="27"/>
+        <source>Checkpoint: day entrance or session</source>
+        <translation>Punkt kontroli: wejście na dzień albo sesja</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="37"/>
         <source>Checkpoint (F5):</source>
         <translation>Punkt kontroli (F5):</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="62"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="63"/>
         <source>— choose the day or session —</source>
         <translation>— wybierz dzień lub sesję —</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="66"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="67"/>
         <source>Entrance · {day}</source>
         <translation>Wejście · {day}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="104"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="105"/>
         <source>Today ({today}) is not a day of this event. Choose the day or session you are checking in for before scanning.</source>
         <translation>Dziś ({today}) nie jest dniem tego wydarzenia. Przed skanowaniem wybierz dzień lub sesję, dla której rejestrujesz wejścia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="109"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="110"/>
         <source>Recording check-ins for {day}, not for today ({today}).</source>
         <translation>Rejestrujesz wejścia na dzień {day}, a nie na dziś ({today}).</translation>
     </message>
@@ -124,6 +135,11 @@
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="148"/>
+        <source>No consent to photos (wizerunek)</source>
+        <translation>Brak zgody na zdjęcia (wizerunek)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="152"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
@@ -131,48 +147,53 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="48"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="46"/>
+        <source>unencrypted</source>
+        <translation>bez szyfrowania</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
         <source>Online · {n} waiting to send</source>
         <translation>Połączono · {n} czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="71"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="52"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
         <source>last sync {time}</source>
         <translation>ostatnia synchronizacja {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="52"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
         <source>Offline · {n} waiting to send (scanning continues)</source>
         <translation>Brak połączenia · {n} czeka na wysłanie (skanowanie działa dalej)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
         <source>Local only (no venue database) · {n} not synced</source>
         <translation>Tylko lokalnie (bez wspólnej bazy) · {n} niezsynchronizowanych</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="60"/>
         <source>Sync starting…</source>
         <translation>Uruchamianie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="89"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="91"/>
         <source>Sounds off</source>
         <translation>Dźwięki wyłączone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="91"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="93"/>
         <source>No sound player: system beep for errors only</source>
         <translation>Brak odtwarzacza dźwięku: tylko systemowy sygnał przy błędach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="93"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="95"/>
         <source>Sound: {backend}</source>
         <translation>Dźwięk: {backend}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
         <source>Connecting to the venue database…</source>
         <translation>Łączenie z bazą danych miejsca wydarzenia…</translation>
     </message>
@@ -192,32 +213,32 @@
         <translation>wstrzymane: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="46"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="48"/>
         <source>clock off by {s} s</source>
         <translation>zegar przesunięty o {s} s</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="75"/>
         <source>Live updates: on</source>
         <translation>Aktualizacje na żywo: włączone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="75"/>
         <source>Live updates: off</source>
         <translation>Aktualizacje na żywo: wyłączone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="75"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="77"/>
         <source>Delay of other desks&apos; check-ins: {s} s</source>
         <translation>Opóźnienie skanów z innych stanowisk: {s} s</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="77"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="79"/>
         <source>Clock difference to the venue database: {s} s</source>
         <translation>Różnica zegara względem bazy danych miejsca: {s} s</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="80"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="82"/>
         <source>Last error: {error}</source>
         <translation>Ostatni błąd: {error}</translation>
     </message>
@@ -265,99 +286,99 @@
         <translation>Zarejestruj grupę razem</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="209"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="210"/>
         <source>Desk: {desk}</source>
         <translation>Stanowisko: {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="251"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="278"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="252"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="279"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="321"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="527"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="322"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="531"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="355"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="356"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="356"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="357"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="410"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="409"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="411"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="410"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="432"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="431"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="433"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="432"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="439"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="438"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="440"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="439"/>
         <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
         <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="458"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="462"/>
         <source>Save the badge</source>
         <translation>Zapisz identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="480"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="484"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="572"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="576"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="573"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="577"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="634"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="638"/>
         <source>Whose group?</source>
         <translation>Czyja grupa?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="635"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="639"/>
         <source>Scan or search for one person of the group first.</source>
         <translation>Najpierw zeskanuj lub wyszukaj jedną osobę z grupy.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="642"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="646"/>
         <source>No group</source>
         <translation>Brak grupy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="675"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="679"/>
         <source>{n} of {total} checked in</source>
         <translation>Zarejestrowano {n} z {total}</translation>
     </message>
@@ -428,78 +449,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="106"/>
+        <location filename="../../checkin/ui/main_window.py" line="103"/>
         <source>Check-in — {event} — {desk}</source>
         <translation>Rejestracja — {event} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="109"/>
+        <location filename="../../checkin/ui/main_window.py" line="106"/>
         <source>Reception desk</source>
         <translation>Recepcja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="110"/>
+        <location filename="../../checkin/ui/main_window.py" line="107"/>
         <source>Coordinator dashboard</source>
         <translation>Panel koordynatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="110"/>
+        <location filename="../../checkin/ui/main_window.py" line="107"/>
         <source>Organiser tools</source>
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="119"/>
+        <location filename="../../checkin/ui/main_window.py" line="116"/>
         <source>REHEARSAL — check-ins, prints and walk-ins made now are removed when it ends</source>
         <translation>PRÓBA — rejestracje, wydruki i dopisane osoby z tego czasu zostaną usunięte po jej zakończeniu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="196"/>
+        <location filename="../../checkin/ui/main_window.py" line="193"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="205"/>
+        <location filename="../../checkin/ui/main_window.py" line="202"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="206"/>
+        <location filename="../../checkin/ui/main_window.py" line="203"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="212"/>
+        <location filename="../../checkin/ui/main_window.py" line="209"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="218"/>
+        <location filename="../../checkin/ui/main_window.py" line="215"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="227"/>
+        <location filename="../../checkin/ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="228"/>
-        <location filename="../../checkin/ui/main_window.py" line="353"/>
+        <location filename="../../checkin/ui/main_window.py" line="225"/>
+        <location filename="../../checkin/ui/main_window.py" line="350"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="231"/>
+        <location filename="../../checkin/ui/main_window.py" line="228"/>
         <source>Save diagnostics…</source>
         <translation>Zapisz diagnostykę…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="234"/>
+        <location filename="../../checkin/ui/main_window.py" line="231"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="354"/>
+        <location filename="../../checkin/ui/main_window.py" line="351"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -520,7 +541,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="360"/>
+        <location filename="../../checkin/ui/main_window.py" line="357"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -529,37 +550,37 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="363"/>
+        <location filename="../../checkin/ui/main_window.py" line="360"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="364"/>
+        <location filename="../../checkin/ui/main_window.py" line="361"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="382"/>
+        <location filename="../../checkin/ui/main_window.py" line="379"/>
         <source>Save diagnostics</source>
         <translation>Zapisz diagnostykę</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="397"/>
+        <location filename="../../checkin/ui/main_window.py" line="394"/>
         <source>Diagnostics saved</source>
         <translation>Zapisano diagnostykę</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="398"/>
+        <location filename="../../checkin/ui/main_window.py" line="395"/>
         <source>Saved {path}. Give this file to the IT volunteer; it holds no names of attendees and no passwords.</source>
         <translation>Zapisano {path}. Przekaż ten plik informatykowi; nie zawiera nazwisk uczestników ani haseł.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="406"/>
+        <location filename="../../checkin/ui/main_window.py" line="403"/>
         <source>Diagnostics not saved</source>
         <translation>Nie zapisano diagnostyki</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="215"/>
+        <location filename="../../checkin/ui/main_window.py" line="212"/>
         <source>Door mode…</source>
         <translation>Tryb drzwi…</translation>
     </message>
@@ -573,8 +594,8 @@ Dźwięk: {sound}</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/print_notice.py" line="38"/>
-        <source>Print again</source>
-        <translation>Drukuj ponownie</translation>
+        <source>Print again (Ctrl+Shift+P)</source>
+        <translation>Drukuj ponownie (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/print_notice.py" line="39"/>
@@ -654,22 +675,22 @@ Dźwięk: {sound}</translation>
         <translation>Wynik skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="60"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="62"/>
         <source>Result mark</source>
         <translation>Znak wyniku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="121"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="123"/>
         <source>Ready to scan</source>
         <translation>Gotowe do skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="122"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="124"/>
         <source>Show the QR code to the camera, scan it with the handheld scanner, or press F2 to search by name.</source>
         <translation>Pokaż kod QR do kamery, zeskanuj go czytnikiem ręcznym albo naciśnij F2, aby wyszukać po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="138"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="140"/>
         <source>{checkpoint} · {time}</source>
         <translation>{checkpoint} · {time}</translation>
     </message>
@@ -682,57 +703,67 @@ Dźwięk: {sound}</translation>
         <translation>Nazwisko, imię, instytucja lub numer biletu — polskie znaki niepotrzebne</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="68"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="63"/>
+        <source>Search by name</source>
+        <translation>Szukaj po nazwisku</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="69"/>
+        <source>People found</source>
+        <translation>Znalezione osoby</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="70"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="68"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="84"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="86"/>
         <source>Check in (Enter)</source>
         <translation>Zarejestruj wejście (Enter)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="85"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="87"/>
         <source>Correct name…</source>
         <translation>Popraw dane…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="86"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="88"/>
         <source>Print badge</source>
         <translation>Drukuj identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="87"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="89"/>
         <source>Back to camera (Esc)</source>
         <translation>Wróć do kamery (Esc)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="159"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="161"/>
         <source>Nobody found for “{query}”. Check the spelling, or register a walk-in (F3).</source>
         <translation>Nie znaleziono nikogo dla „{query}”. Sprawdź pisownię albo zarejestruj nową osobę (F3).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="162"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="164"/>
         <source>Showing the first {n}; type more to narrow down.</source>
         <translation>Pokazano pierwsze {n} wyników; wpisz więcej, aby zawęzić.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="169"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="171"/>
         <source>cancelled</source>
         <translation>anulowany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="171"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="173"/>
         <source>present since {time} ({desk})</source>
         <translation>obecny od {time} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="173"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="175"/>
         <source>not yet</source>
         <translation>jeszcze nie</translation>
     </message>

@@ -73,6 +73,8 @@ class CameraView(QWidget):
         self.picker = QComboBox()
         self.picker.setMinimumHeight(40)
         self.picker.setToolTip(self.tr("Camera used for scanning"))
+        self.picker.setAccessibleName(self.tr("Camera used for scanning"))
+        self.preview.setAccessibleName(self.tr("Camera preview"))
         self.mirror = QCheckBox(self.tr("Mirror"))
         self.mirror.setMinimumHeight(40)
         self.status = QLabel()

@@ -42,6 +42,8 @@ class DeskStatusBar(QStatusBar):
                           if view.since_pull_seconds is not None else self.tr("list not updated yet"))
         if view.held:
             alerts.append(self.tr("{n} held back").format(n=len(view.held)))
+        if view.unencrypted and view.mode != "local":
+            alerts.append(self.tr("unencrypted"))
         if view.clock_warning and view.clock_offset_seconds is not None:
             alerts.append(self.tr("clock off by {s} s").format(s=f"{view.clock_offset_seconds:+.0f}"))
         if view.mode == "online":

@@ -37,6 +37,7 @@ class SyncView:
     stale: bool = False  # the roster and scans here are older than the organiser's limit
     since_pull_seconds: float | None = None
     held: tuple[tuple[str, str, str], ...] = ()  # (kind, id, reason) refused by the hub for good
+    unencrypted: bool = False  # a hub on another computer reached without TLS (--insecure-hub)
 
     @classmethod
     def from_status(cls, status: Any) -> SyncView:
@@ -47,7 +48,8 @@ class SyncView:
                    str(getattr(status, "last_error", "") or ""), getattr(status, "lag_seconds", None),
                    getattr(status, "clock_offset_seconds", None), bool(getattr(status, "clock_warning", False)),
                    bool(getattr(status, "live", False)), bool(getattr(status, "stale", False)),
-                   getattr(status, "since_pull_seconds", None), held)
+                   getattr(status, "since_pull_seconds", None), held,
+                   bool(getattr(status, "unencrypted", False)))
 
 
 class SyncBridge(QObject):
