@@ -952,6 +952,11 @@
         <source>Wipe</source>
         <translation>Usuwanie danych</translation>
     </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
+        <source>Held back</source>
+        <translation>Wstrzymane</translation>
+    </message>
 </context>
 <context>
     <name>ProgressRow</name>
@@ -1347,6 +1352,74 @@
         <location filename="../../checkin/ui/organiser/tickets_page.py" line="172"/>
         <source>{n} tickets written to {folder} ({new} people got a new ticket id; {skipped} cancelled skipped). The list for mailing is {csv}.</source>
         <translation>Zapisane bilety: {n}, folder {folder} (nowe identyfikatory biletów: {new}; pominięte anulowane: {skipped}). Lista do wysyłki: {csv}.</translation>
+    </message>
+</context>
+<context>
+    <name>HeldPage</name>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Held back from the venue database</source>
+        <translation>Wstrzymane przez bazę danych miejsca wydarzenia</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>The venue database refused these changes of this desk for good, so they wait here instead of blocking the other check-ins. Correct the field named in the reason and send the row again, or dismiss it (it stays in this desk's records).</source>
+        <translation>Baza danych miejsca wydarzenia na stałe odrzuciła te zmiany z tego stanowiska, więc czekają tutaj, zamiast blokować pozostałe rejestracje. Popraw pole wskazane w przyczynie i wyślij wiersz ponownie albo go odrzuć (zostanie w zapisach tego stanowiska).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Record</source>
+        <translation>Rekord</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Held at</source>
+        <translation>Wstrzymano</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Reason</source>
+        <translation>Przyczyna</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Field:</source>
+        <translation>Pole:</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Correct and send again</source>
+        <translation>Popraw i wyślij ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Dismiss</source>
+        <translation>Odrzuć</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Check again</source>
+        <translation>Sprawdź ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Nothing is held back: the venue database accepted every change.</source>
+        <translation>Nic nie jest wstrzymane: baza danych miejsca wydarzenia przyjęła każdą zmianę.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Queued again; it goes with the next sync.</source>
+        <translation>Ponownie w kolejce; zostanie wysłane przy następnej synchronizacji.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Dismissed; it stays in this desk's records.</source>
+        <translation>Odrzucono; pozostaje w zapisach tego stanowiska.</translation>
     </message>
 </context>
 <context>
