@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from checkin.app import AppContext
 from checkin.domain.models import Attendee
 from checkin.ui.desk.wording import local_time
+from checkin.ui.print_sender import qt_sender
 from checkin.ui.tasks import TaskManager
 
 log = logging.getLogger("checkin.desk.print")
@@ -87,7 +88,7 @@ class BadgeActions(QObject):
         def work(_t: Any) -> BadgePrinted:
             """Runs on the pool: check the reprint rule, render, print, log."""
             folder = Path(tempfile.mkdtemp(prefix="checkin-badge-"))
-            return print_badge(ctx.engine, ctx.desk, job, _send, folder, reprint_ok=reprint_ok, clock=ctx.clock)
+            return print_badge(ctx.engine, ctx.desk, job, qt_sender(), folder, reprint_ok=reprint_ok, clock=ctx.clock)
 
         self.tasks.run(work).success(lambda result: self._printed(attendee, result)).failure(
             lambda exc, _tb: self._not_printed(attendee, printer_override, exc, quiet_if_printed))
@@ -122,13 +123,3 @@ class BadgeActions(QObject):
         log.warning("badge not made attendee=%s: %s", attendee.id, exc)
         self.print_failed.emit(attendee, str(exc))
 
-
-def _send(pdf: Path, printer: str | None, copies: int, page_mm: tuple[float, float], job: str) -> str:
-    """The desk's printer: Qt print support (pool thread; QPainter on a QPrinter is not GUI-bound)."""
-    from checkin.services.badge_printing import PrintingUnavailable
-
-    try:
-        from checkin.ui.printing import print_pdf  # type: ignore[import-not-found,unused-ignore]
-    except ImportError as exc:
-        raise PrintingUnavailable(str(exc)) from exc
-    return str(print_pdf(pdf, printer, copies, page_mm, job_name=job))
