@@ -133,10 +133,8 @@ POLISH: dict[str, str] = {
         "nie wysyłam wejść do {host} z sslmode={mode}: sieć na miejscu mogłaby je odczytać lub zmienić. "
         "Użyj adresu z `checkin hub add-desk` (sslmode=verify-full) albo dodaj --insecure-hub, jeśli "
         "naprawdę godzisz się na nieszyfrowane połączenie z hubem",
-    "the hub has withdrawn this desk's login ({role}): ask the organiser for a new connection "
-    "string; check-ins stay on this desk until then":
-        "hub odebrał temu stanowisku dostęp ({role}): poproś organizatora o nowy adres połączenia; "
-        "do tego czasu wejścia zostają na tym stanowisku",
+    "the hub has withdrawn this desk's login ({role}): ask the organiser for a new connection string":
+        "hub odebrał temu stanowisku dostęp ({role}): poproś organizatora o nowy adres połączenia",
     "the hub closed this desk's connection (its login may have been withdrawn); trying again":
         "hub zamknął połączenie tego stanowiska (być może odebrano mu dostęp); próbuję ponownie",
     "the hub refused a row this desk may not write (every row must carry this desk's own id, "

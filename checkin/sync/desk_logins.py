@@ -49,7 +49,7 @@ class Revocation:
 class DeskInfo:
     label: str  # the name given to `add-desk` ("shared" for the shared login)
     role: str
-    kind: str  # desk | shared
+    kind: str  # desk | shared | organiser (a desk writing with the organiser's or the shared login)
     desk_id: str | None
     desk_name: str | None
     last_contact: datetime | None
@@ -126,9 +126,12 @@ SELECT l.label, l.role_name AS role, l.kind, l.desk_id, d.name AS desk_name, l.r
 FROM hub_login l LEFT JOIN desk d ON d.id = l.desk_id
 WHERE l.kind IN ('desk', 'shared')
 UNION ALL
-SELECT '', '', 'shared', d.id, d.name, NULL,
+SELECT '', coalesce(h.login, ''), coalesce(hl.kind, 'shared'), d.id, d.name, NULL,
        greatest(d.last_seen, (SELECT max(s.hub_time) FROM scan s WHERE s.desk_id = d.id)), 0
-FROM desk d WHERE NOT EXISTS (SELECT 1 FROM hub_login l WHERE l.desk_id = d.id)
+FROM desk d
+LEFT JOIN LATERAL (SELECT login FROM desk_heartbeat WHERE desk_id = d.id ORDER BY hub_time DESC LIMIT 1) h ON true
+LEFT JOIN hub_login hl ON hl.role_name = h.login
+WHERE NOT EXISTS (SELECT 1 FROM hub_login l WHERE l.desk_id = d.id)
 ORDER BY 3 DESC, 1, 5
 """
 
