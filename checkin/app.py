@@ -42,6 +42,12 @@ class AppContext:
         with self.engine.connect() as conn:
             return load_event(conn)
 
+    def database_file(self) -> Path | None:
+        """The desk's SQLite file, or None when the database is not a local file."""
+        from checkin.storage.db import sqlite_path
+
+        return sqlite_path(self.db_url) if self.db_url else None
+
     def reload_settings(self) -> DeskSettings:
         return self.use_settings(load_settings(self.engine))
 
@@ -58,9 +64,9 @@ class AppContext:
 
 def build_context(db: str | Path | None = None, desk_name: str | None = None, operator: str = "",
                   *, install_demo_when_empty: bool = True,
-                  clock: Callable[[], datetime] = utcnow) -> AppContext:
+                  clock: Callable[[], datetime] = utcnow, create_folder: bool = True) -> AppContext:
     """Open (and migrate) the database; install the demo congress into an empty one if asked."""
-    engine = open_database(db)
+    engine = open_database(db, create_folder=create_folder)
     demo = False
     if install_demo_when_empty:
         from checkin.services.demo import install_demo, is_empty

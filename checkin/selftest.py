@@ -123,8 +123,52 @@ def _check_qt(_tmp: Path) -> str:
     return check_qt()
 
 
+def _check_platform(tmp: Path) -> str:
+    """This OS's side of checkin.platforms, for real: replace + folder fsync, the one-app lock."""
+    from checkin.platforms import (
+        AlreadyRunningError,
+        InstanceLock,
+        camera_apis,
+        can_fsync_directory,
+        current,
+        fsync_directory,
+        keyring_usable,
+        lock_api,
+        replace_file,
+    )
+
+    system = current()
+    target, part = tmp / "lista.csv", tmp / ".lista.csv.part"
+    target.write_text("old", encoding="utf-8")
+    part.write_text("new", encoding="utf-8")
+    replace_file(part, target)
+    if target.read_text(encoding="utf-8") != "new" or part.exists():
+        raise AssertionError("replacing a file left the old content")
+    fsync_directory(tmp)
+    lock_file = tmp / "desk.sqlite3.lock"
+    with InstanceLock(lock_file):
+        try:
+            InstanceLock(lock_file).acquire()
+        except AlreadyRunningError:
+            pass
+        else:
+            raise AssertionError(f"a second desk app could lock {lock_file}")
+    InstanceLock(lock_file).acquire().release()  # free again once the first one let go
+    try:
+        import keyring
+
+        backend = str(keyring.get_keyring())
+    except ImportError:
+        backend = "not installed"
+    usable = keyring_usable(backend) and backend != "not installed"
+    return (f"{system}: camera {'/'.join(camera_apis(system, 0))}, lock {lock_api(system)}, folder fsync "
+            f"{'yes' if can_fsync_directory(system) else 'not needed'}, keyring {backend.split(' (')[0]}"
+            + ("" if usable else " (none: the hub password must come from pgpass)"))
+
+
 CHECKS: list[tuple[str, Callable[[Path], str]]] = [
     ("database", _check_database),
+    ("platform", _check_platform),
     ("decoder", _check_decoder),
     ("badge", _check_badge),
     ("qt", _check_qt),

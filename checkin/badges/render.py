@@ -21,9 +21,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from checkin.badges.fonts import register_fonts
 from checkin.badges.layout import FittedText, fit_text
-from checkin.badges.templates import BadgeTemplate, Box, TextStyle
+from checkin.badges.templates import BadgeTemplate, Box, TextStyle, badge_language
 from checkin.domain.models import Attendee, Event
-from checkin.tickets.qr import qr_matrix
+from checkin.tickets.qr import draw_qr
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -93,7 +93,7 @@ class BadgePainter:
         self.fonts = register_fonts()
         self.template = template
         self.event = event
-        self.language = language or template.language
+        self.language = language or badge_language(template, event)
         self.signing_key = signing_key
         self._colours: dict[str, Color] = {}
         self._constant = {
@@ -154,6 +154,12 @@ class BadgePainter:
             b = t.logo.box
             c.drawImage(self._logo, ox + b.x * mm, top - (b.y + b.h) * mm, b.w * mm, b.h * mm,
                         preserveAspectRatio=True, anchor="c", mask="auto")
+        if attendee.no_photos:
+            mark = t.no_photo_mark
+            b = mark.box
+            radius = min(b.w, b.h) / 2 * mm
+            c.setFillColor(self.colour(mark.colour))
+            c.circle(ox + (b.x + b.w / 2) * mm, top - (b.y + b.h / 2) * mm, radius, stroke=0, fill=1)
         if t.outline:
             c.setStrokeColor(self.colour("#9E9E9E"))
             c.setLineWidth(0.3)
@@ -177,33 +183,13 @@ class BadgePainter:
                 c.drawCentredString(left + b.w * mm / 2, y, line)
 
     def _qr(self, c: Canvas, payload: str, b: Box, quiet: int, ox: float, top: float) -> None:
-        matrix = qr_matrix(payload)
-        n = len(matrix)
         side = min(b.w, b.h) * mm
-        module = side / (n + 2 * quiet)
         x0 = ox + b.x * mm + (b.w * mm - side) / 2
         y0 = top - b.y * mm - (b.h * mm - side) / 2  # top edge of the square
         c.setFillColor(white)
         c.rect(x0, y0 - side, side, side, stroke=0, fill=1)
         c.setFillColor(self.colour("#000000"))
-        # One path in module units: a translate+scale, then integer `x y w 1 re` per horizontal run.
-        # Integers keep the stream small and skip reportlab's per-number float formatting (the
-        # slowest part of a badge when drawn rectangle by rectangle).
-        ops: list[str] = []
-        for r, row in enumerate(matrix):
-            col = 0
-            while col < n:
-                if row[col]:
-                    start = col
-                    while col < n and row[col]:
-                        col += 1
-                    ops.append(f"{start} {n - 1 - r} {col - start} 1 re")
-                else:
-                    col += 1
-        c.saveState()
-        c.transform(module, 0, 0, module, x0 + quiet * module, y0 - side + quiet * module)
-        c.addLiteral("\n".join(ops) + "\nf")
-        c.restoreState()
+        draw_qr(c, payload, x0, y0 - side, side, quiet)
 
 
 def _cut_marks(c: Canvas, template: BadgeTemplate, x0: float, y0: float) -> None:

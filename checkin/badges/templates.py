@@ -92,6 +92,20 @@ class Logo:
 
 
 @dataclass(frozen=True, slots=True)
+class NoPhotoMark:
+    """The discreet mark on the badge of someone who did not consent to photos (wizerunek): a small
+    filled dot photographers are told about (their list shows the same mark). `[no_photo]` in a
+    template moves or recolours it; without it the dot sits in the badge's top-right corner."""
+
+    box: Box  # the dot is a circle of min(w, h), centred in the box
+    colour: str = "#263238"
+
+
+def default_no_photo(width_mm: float) -> NoPhotoMark:
+    return NoPhotoMark(Box(width_mm - 8.0, 2.0, 5.0, 5.0))
+
+
+@dataclass(frozen=True, slots=True)
 class Sheet:
     """Several badges on one sheet (office printers): a grid centred on the paper."""
 
@@ -105,6 +119,20 @@ class Sheet:
     @property
     def per_page(self) -> int:
         return self.columns * self.rows
+
+
+def badge_language(template: BadgeTemplate, event: Any) -> str:
+    """The language printed on a badge: the template's own if it names one, else the event's
+    (`badge_language`, else its `language`), else Polish. Never the desk's interface language: a
+    badge printed at an English-speaking desk must match the ones printed before the doors opened."""
+    if template.language:
+        return template.language
+    settings = getattr(event, "settings", None) or {}
+    for key in ("badge_language", "language"):
+        value = str(settings.get(key, "") or "")
+        if value in LANGUAGES:
+            return value
+    return "pl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +151,15 @@ class BadgeTemplate:
     sheet: Sheet | None = None
     outline: bool = False  # a thin grey outline to cut along on plain paper
     extra: Mapping[str, Any] = field(default_factory=dict)
+    no_photo: NoPhotoMark | None = None  # None: the default corner dot (see `no_photo_mark`)
+
+    @property
+    def no_photo_mark(self) -> NoPhotoMark:
+        return self.no_photo or default_no_photo(self.width_mm)
+
+    def title_for(self, language: str) -> str:
+        """The name people see in a template list, in their language."""
+        return str(self.extra.get(f"title_{language}", self.title)) if language != "en" else self.title
 
     @property
     def page_size_mm(self) -> tuple[float, float]:
@@ -313,7 +350,10 @@ def _build(path: Path, data: dict[str, Any]) -> BadgeTemplate:
         raise TemplateError(f"{name}: use a file name of lower-case letters, digits, '-', '_' (it is the template id)")
     root = _Table(data, "top level", name)
     title = root.get("title", str, path.stem)
-    language = root.choice("language", LANGUAGES, "pl")
+    # "" (not given): the event's badge language decides (`badge_language` in the event file); a template
+    # that names one overrides the event (a bilingual congress's English-only speaker badges)
+    language = root.choice("language", (*LANGUAGES, ""), "")
+    title_pl = root.get("title_pl", str, title)
     page = _Table(root.get("page", dict, hint="[page] width_mm, height_mm"), "[page]", name)
     width = page.positive("width_mm", hint="badge width in mm")
     height = page.positive("height_mm", hint="badge height in mm")
@@ -356,6 +396,12 @@ def _build(path: Path, data: dict[str, Any]) -> BadgeTemplate:
         logo = Logo(logo_path, lt.box("box", width, height))
         lt.done()
 
+    no_photo = None
+    if "no_photo" in data:
+        nt = _Table(root.get("no_photo", dict), "[no_photo]", name)
+        no_photo = NoPhotoMark(nt.box("box", width, height), nt.colour("colour", "#263238"))
+        nt.done()
+
     categories = {key: CategoryStyle(c, {"pl": pl, "en": en}) for key, (c, pl, en) in DEFAULT_CATEGORIES.items()}
     if "categories" in data:
         ct = _Table(root.get("categories", dict), "[categories]", name)
@@ -385,11 +431,11 @@ def _build(path: Path, data: dict[str, Any]) -> BadgeTemplate:
                                 f"need {need_w:g} x {need_h:g} mm, more than the {sheet.width_mm:g} x "
                                 f"{sheet.height_mm:g} mm paper")
         st.done()
-    for key in ("band", "qr", "logo", "categories", "sheet"):
+    for key in ("band", "qr", "logo", "categories", "sheet", "no_photo"):
         root.used.add(key)
     root.done()
     return BadgeTemplate(path.stem, title, path, width, height, language, fields, band, qr, logo,
-                         categories, sheet, outline)
+                         categories, sheet, outline, {"title_pl": title_pl}, no_photo=no_photo)
 
 
 def iter_problems(dirs: list[Path] | None = None) -> Iterator[str]:

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "checkin.cli.export_cmds",
     "checkin.cli.badge_cmds",
     "checkin.cli.sync_cmds",
+    "checkin.cli.admin_cmds",
     "checkin.cli.settings_cmds",
     "checkin.cli.walk_in_cmds",
     "checkin.cli.door_cmds",
@@ -36,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"checkin {__version__}")
     parser.add_argument("--db", help="database file or SQLAlchemy URL (default: per-user data folder)")
+    parser.add_argument("--create", action="store_true",
+                        help="with --db: create the database's folder if it does not exist (else an error)")
     parser.add_argument("--desk", help="this desk's name as shown to other desks, e.g. 'Desk 2'")
     parser.add_argument("--operator", default="", help="volunteer's name or initials, kept in the scan log")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -55,12 +58,40 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Runs one command with its output in the chosen language (see `checkin.cli.wording`)."""
+    from checkin.cli.wording import TranslatingStream
+    from checkin.domain.messages import language, set_language
+
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lang:  # core sentences (roster problems...) in Polish for `checkin --lang pl import ...`
-        from checkin.domain.messages import set_language
+    before = language()
+    # --lang, else (once the database is open) the desk's language, else the system's
+    set_language(args.lang or system_language())
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TranslatingStream(sys.stdout), TranslatingStream(sys.stderr)
+    try:
+        return _main(args)
+    finally:
+        sys.stdout, sys.stderr = streams
+        set_language(before)
 
-        set_language(args.lang)
+
+def system_language() -> str:
+    import locale
+    import os
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "pl" if value.lower().startswith("pl") else "en"
+    try:
+        current = locale.getlocale()[0] or ""
+    except ValueError:
+        current = ""
+    return "pl" if current.lower().startswith("pl") else "en"
+
+
+def _main(args: argparse.Namespace) -> int:
     if args.self_test:
         from checkin.selftest import main as self_test
 

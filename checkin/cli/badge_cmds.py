@@ -31,7 +31,8 @@ def _common(parser: Any) -> None:
     parser.add_argument("--key", type=Path, metavar="FILE",
                         help="the event's private key (PEM): the QR then carries a signed ticket")
     parser.add_argument("--lang", dest="badge_lang", choices=("pl", "en"), default=None,
-                        help="language of the category label (default: the template's)")
+                        help="language of the category label and dates (default: the template's, else the event's "
+                             "badge_language)")
 
 
 def register(sub: Any) -> None:
@@ -118,6 +119,7 @@ def cmd_badge(ctx: CliContext) -> int:
     template = _template(ctx)
     pages = render_badges([attendee], event, template, ctx.args.out, signing_key=_key(ctx),
                           language=ctx.args.badge_lang, title=f"{attendee.full_name} — {event.name}")
+    _record(ctx, ctx.args.out)
     ctx.emit({"attendee": attendee.id, "out": str(ctx.args.out), "template": template.id, "pages": pages},
              f"Badge for {attendee.full_name} ({template.id}) written to {ctx.args.out}.")
     return 0
@@ -148,6 +150,7 @@ def cmd_badges(ctx: CliContext) -> int:
 
     pages = render_badges(iter_attendees(ctx.engine, ids), event, template, ctx.args.out, signing_key=key,
                           progress=progress, language=ctx.args.badge_lang)
+    _record(ctx, ctx.args.out)
     ctx.emit({"badges": total, "pages": pages, "out": str(ctx.args.out), "template": template.id},
              f"{total} badges on {pages} pages ({template.id}) written to {ctx.args.out}.")
     return 0
@@ -255,3 +258,10 @@ def _auto_print(ctx: CliContext) -> int:
     ctx.emit({"auto_print": enabled},
              f"Auto-print on first check-in at this desk is {'on' if enabled else 'off'}.")
     return 0
+
+
+def _record(ctx: CliContext, path: Path) -> None:
+    """Badge PDFs hold names: remembered so `checkin wipe` removes them."""
+    from checkin.services.written_files import record_written
+
+    record_written(ctx.engine, [path], "badge")

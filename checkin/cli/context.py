@@ -49,7 +49,18 @@ class CliContext:
         if self._engine is None:
             from checkin.storage.db import open_database
 
-            self._engine = open_database(self.args.db)
+            db = getattr(self.args, "db", None)  # the default database's folder is always created
+            self._engine = open_database(db, create_folder=not db or bool(getattr(self.args, "create", False)))
+            if not getattr(self.args, "lang", None):  # the CLI speaks the desk's language
+                from checkin.config import load_settings
+                from checkin.domain.messages import set_language
+
+                try:
+                    language = load_settings(self._engine).language
+                except Exception:
+                    language = ""
+                if language:
+                    set_language(language)
         return self._engine
 
     @property

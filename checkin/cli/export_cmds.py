@@ -112,6 +112,14 @@ def _run(ctx: CliContext, fn: Any, *args: Any, **kwargs: Any) -> Any:
         raise CliError(str(exc)) from exc
 
 
+def _export(ctx: CliContext, kind: str, **options: Any) -> Any:
+    """The export use case (services.exports.run_export), as the organiser's Exports page calls it."""
+    from checkin.services.exports import run_export
+
+    a = ctx.args
+    return _run(ctx, run_export, kind, a.format, a.out, delimiter=a.delimiter, **options)
+
+
 def _done(ctx: CliContext, result: Any, what: str) -> int:
     from checkin.services.written_files import record_written
 
@@ -123,36 +131,25 @@ def _done(ctx: CliContext, result: Any, what: str) -> int:
 
 
 def cmd_attendance(ctx: CliContext) -> int:
-    from checkin.reports import export_attendance
-
     a = ctx.args
-    result = _run(ctx, export_attendance, a.day, a.format, a.out, delimiter=a.delimiter, with_email=a.with_email,
-                  session=a.session)
+    result = _export(ctx, "attendance", day=a.day, session=a.session, with_email=a.with_email)
     where = f" for {a.day.isoformat()}" if a.day else f" for session {a.session}" if a.session else ""
     return _done(ctx, result, "attendance" + where)
 
 
 def cmd_sessions(ctx: CliContext) -> int:
-    from checkin.reports import export_sessions
-
     a = ctx.args
-    result = _run(ctx, export_sessions, a.session, a.format, a.out, delimiter=a.delimiter, with_email=a.with_email)
+    result = _export(ctx, "sessions", session=a.session, with_email=a.with_email)
     return _done(ctx, result, f"session {a.session}" if a.session else "session attendance")
 
 
 def cmd_matrix(ctx: CliContext) -> int:
-    from checkin.reports import export_matrix
-
-    a = ctx.args
-    return _done(ctx, _run(ctx, export_matrix, a.format, a.out, delimiter=a.delimiter, minutes=a.minutes),
-                 "attendance matrix")
+    return _done(ctx, _export(ctx, "matrix", minutes=ctx.args.minutes), "attendance matrix")
 
 
 def cmd_no_shows(ctx: CliContext) -> int:
-    from checkin.reports import export_no_shows
-
     a = ctx.args
-    result = _run(ctx, export_no_shows, a.day, a.format, a.out, delimiter=a.delimiter, with_email=a.with_email)
+    result = _export(ctx, "no_shows", day=a.day, with_email=a.with_email)
     return _done(ctx, result, "no-shows")
 
 
@@ -213,7 +210,4 @@ def cmd_photographers(ctx: CliContext) -> int:
 
 
 def cmd_summary(ctx: CliContext) -> int:
-    from checkin.reports import export_summary
-
-    a = ctx.args
-    return _done(ctx, _run(ctx, export_summary, a.format, a.out, delimiter=a.delimiter), "summary")
+    return _done(ctx, _export(ctx, "summary"), "summary")

@@ -128,8 +128,8 @@ def cmd_desks(ctx: CliContext) -> int:
     desks = _call(list_desks, _organiser_url(ctx), insecure=_insecure(ctx))
     lines = [f"{'desk':<24} {'login':<28} {'state':<10} {'last contact':<19} desk id"]
     for d in desks:
-        state = "REVOKED" if d.revoked_at else ("connected" if d.connected else ("shared" if d.kind == "shared"
-                                                                                   else "ok"))
+        state = "REVOKED" if d.revoked_at else ("connected" if d.connected else
+                                                ("ok" if d.kind == "desk" else d.kind))
         seen = d.last_contact.astimezone().strftime("%Y-%m-%d %H:%M:%S") if d.last_contact else "never"
         name = d.desk_name or d.label or "?"
         if d.label and d.desk_name and d.label != d.desk_name:

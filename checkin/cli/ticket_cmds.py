@@ -138,6 +138,9 @@ def _issue(ctx: CliContext, key_path: Path, out: Path, attendee_ids: list[str] |
                                progress=progress)
     except _errors() as exc:
         raise CliError(str(exc)) from exc
+    from checkin.services.written_files import record_written
+
+    record_written(ctx.engine, [report.csv_path, *report.files], "ticket")  # `checkin wipe` removes them
     lines = [f"{report.issued} tickets written to {report.out_dir}; mail merge list: {report.csv_path}"]
     lines += [f"skipped {aid}: {why}" for aid, why in report.skipped]
     ctx.emit({"issued": report.issued, "out_dir": str(report.out_dir), "csv": str(report.csv_path),

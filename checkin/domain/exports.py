@@ -25,6 +25,7 @@ EXPORTS: dict[str, ExportKind] = {k.key: k for k in (
     ExportKind("matrix", ("csv", "xlsx")),
     ExportKind("no_shows", ("csv", "xlsx", "pdf"), by_day=True, with_email=True),
     ExportKind("summary", ("csv", "xlsx", "json")),
+    ExportKind("photographers", ("pdf", "csv", "xlsx")),  # no photo consent: name and badge mark only
 )}
 
 

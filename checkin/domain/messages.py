@@ -10,6 +10,7 @@ runs in one language at a time. A template missing from a catalogue falls back t
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _language = "en"
@@ -45,6 +46,28 @@ POLISH: dict[str, str] = {
         "W tym tempie kolejka nie zniknie przed {time}; otwórz dodatkowe stanowiska (liczba: {n}), a zniknie do "
         "{better}.",
     "At this pace the queue does not clear before {time}.": "W tym tempie kolejka nie zniknie przed {time}.",
+    # roster file limits (checkin.services.roster_io)
+    "{name} unpacks to {size} MB, more than the {limit} MB a roster may take; it is probably not an attendee "
+    "list (or its sheet is padded with empty formatted cells): copy the attendee columns into a new workbook or "
+    "save them as CSV UTF-8":
+        "{name} po rozpakowaniu ma {size} MB, więcej niż {limit} MB dopuszczalne dla listy uczestników; to "
+        "raczej nie jest lista uczestników (albo arkusz ma mnóstwo pustych sformatowanych komórek): skopiuj "
+        "kolumny z uczestnikami do nowego skoroszytu albo zapisz je jako CSV UTF-8",
+    "{name} has more than {limit} rows; a roster may have at most {limit} attendees: split the file, or remove "
+    "rows that are not attendees":
+        "{name} ma więcej niż {limit} wierszy; lista może mieć najwyżej {limit} uczestników: podziel plik albo "
+        "usuń wiersze, które nie są uczestnikami",
+    "{name}: row {row} has values beyond column {limit}; a roster may have at most {limit} columns: remove the "
+    "extra columns":
+        "{name}: wiersz {row} ma wartości poza kolumną {limit}; lista może mieć najwyżej {limit} kolumn: usuń "
+        "nadmiarowe kolumny",
+    "{name}: the workbook's XML is damaged or uses constructs that are not allowed ({detail}); open it in Excel "
+    "and save it again as .xlsx or CSV UTF-8":
+        "{name}: XML skoroszytu jest uszkodzony albo zawiera niedozwolone konstrukcje ({detail}); otwórz go w "
+        "Excelu i zapisz ponownie jako .xlsx albo CSV UTF-8",
+    # held rows (checkin.sync.held)
+    "{field} is {length} characters long; at most {limit} are allowed":
+        "{field} ma {length} znaków; dozwolone jest najwyżej {limit}",
     # limits shared with the hub (checkin.services.limits)
     "the operator name is {length} characters long; the venue database takes at most {limit}: use a shorter "
     "name or initials":
@@ -110,10 +133,8 @@ POLISH: dict[str, str] = {
         "nie wysyłam wejść do {host} z sslmode={mode}: sieć na miejscu mogłaby je odczytać lub zmienić. "
         "Użyj adresu z `checkin hub add-desk` (sslmode=verify-full) albo dodaj --insecure-hub, jeśli "
         "naprawdę godzisz się na nieszyfrowane połączenie z hubem",
-    "the hub has withdrawn this desk's login ({role}): ask the organiser for a new connection "
-    "string; check-ins stay on this desk until then":
-        "hub odebrał temu stanowisku dostęp ({role}): poproś organizatora o nowy adres połączenia; "
-        "do tego czasu wejścia zostają na tym stanowisku",
+    "the hub has withdrawn this desk's login ({role}): ask the organiser for a new connection string":
+        "hub odebrał temu stanowisku dostęp ({role}): poproś organizatora o nowy adres połączenia",
     "the hub closed this desk's connection (its login may have been withdrawn); trying again":
         "hub zamknął połączenie tego stanowiska (być może odebrano mu dostęp); próbuję ponownie",
     "the hub refused a row this desk may not write (every row must carry this desk's own id, "
@@ -147,6 +168,95 @@ POLISH: dict[str, str] = {
         "nie udało się rozpocząć drukowania na {printer} (czy jest włączona i czy kolejka przyjmuje zadania?)",
     "the printer {printer} refused a new page": "drukarka {printer} odmówiła nowej strony",
     "printing on {printer} failed while sending the job": "drukowanie na {printer} nie powiodło się podczas wysyłania",
+    # this desk's default name (checkin.storage.meta), until a volunteer names it
+    "Desk {code}": "Stanowisko {code}",
+    # cameras and scan sources (checkin.scanner, shown at the desk through translate_text)
+    "camera {device} could not be opened: {error}": "nie udało się otworzyć kamery {device}: {error}",
+    "{path} does not exist (no camera connected, or the driver is not loaded)":
+        "{path} nie istnieje (kamera niepodłączona albo sterownik niezaładowany)",
+    "no permission to use {path} (add the user to the 'video' group)":
+        "brak uprawnień do {path} (dodaj użytkownika do grupy „video”)",
+    "{path} is busy or not a capture device (is another program using the camera?)":
+        "{path} jest zajęte albo to nie kamera (czy inny program używa kamery?)",
+    "no such camera, or it is in use by another program (close Zoom/Teams/the camera app)":
+        "nie ma takiej kamery albo używa jej inny program (zamknij Zoom/Teams/aplikację kamery)",
+    "the camera stopped delivering frames (unplugged?)": "kamera przestała przesyłać obraz (odłączona?)",
+    "{name} is not open": "{name} nie jest otwarte",
+    "image {path} could not be read: {error}": "nie udało się odczytać obrazu {path}: {error}",
+    "folder {folder} does not exist": "folder {folder} nie istnieje",
+    "folder {folder} has no images ({extensions})": "w folderze {folder} nie ma obrazów ({extensions})",
+    "video {path} does not exist": "plik wideo {path} nie istnieje",
+    "video {path} could not be opened: unknown format or missing codec":
+        "nie udało się otworzyć wideo {path}: nieznany format albo brak kodeka",
+    "'{path}' is neither a camera (camera:N) nor an existing file or folder":
+        "„{path}” to ani kamera (camera:N), ani istniejący plik lub folder",
+    "scanner modules not installed ({name})": "moduły skanera nie są zainstalowane ({name})",
+    "no decoder installed: {error}": "nie zainstalowano dekodera: {error}",
+    # the database folder (checkin.storage.db)
+    "The folder {folder} does not exist: check the --db path, or add --create to start a new database there.":
+        "Folder {folder} nie istnieje: sprawdź ścieżkę w --db albo dodaj --create, aby założyć tam nową bazę.",
+    "Cannot create the folder {folder}: {error}.": "Nie można utworzyć folderu {folder}: {error}.",
+    "The desk cannot write to {path}: the folder or file is read-only. Choose a folder you can write to (--db), "
+    "or ask for write access.":
+        "Stanowisko nie może zapisywać w {path}: folder lub plik jest tylko do odczytu. Wybierz folder z prawem "
+        "zapisu (--db) albo poproś o to prawo.",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": {}, "pl": POLISH}
+_PATTERNS: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+
+
+def add_catalogue(code: str, entries: dict[str, str]) -> None:
+    """More sentences for a language (the CLI's live in `checkin.cli.wording`)."""
+    CATALOGUES.setdefault(code, {}).update(entries)
+    _PATTERNS.pop(code, None)
+
+
+def _patterns(code: str) -> list[tuple[re.Pattern[str], str]]:
+    """Each template as a regular expression, the longest fixed text first (the most specific)."""
+    if code not in _PATTERNS:
+        found = []
+        for english, translated in CATALOGUES.get(code, {}).items():
+            pieces = re.split(r"(\{\w+\})", english)
+            if len(pieces) == 1:
+                continue
+            regex = "".join(f"(?P<{p[1:-1]}>.*?)" if re.fullmatch(r"\{\w+\}", p) else re.escape(p.replace("{{", "{")
+                                                                                            .replace("}}", "}"))
+                            for p in pieces)
+            fixed = sum(len(p) for p in pieces if not re.fullmatch(r"\{\w+\}", p))
+            try:
+                found.append((fixed, re.compile(regex + r"\Z", re.DOTALL), translated))
+            except re.error:  # a placeholder used twice: exact lookups only
+                continue
+        found.sort(key=lambda f: -f[0])
+        _PATTERNS[code] = [(pattern, translated) for _fixed, pattern, translated in found]
+    return _PATTERNS[code]
+
+
+def translate_text(text: str) -> str:
+    """A finished English sentence (or several lines of them) in the current language.
+
+    Whole text first (a message may span lines), then line by line; what matches no template stays
+    as it is (names, numbers, JSON).
+    """
+    if _language == "en" or not text.strip():
+        return text
+    whole = _translate_one(text)
+    if whole is not None:
+        return whole
+    if "\n" in text:
+        return "\n".join(_translate_one(line) or line for line in text.split("\n"))
+    return text
+
+
+def _translate_one(text: str) -> str | None:
+    catalogue = CATALOGUES.get(_language, {})
+    if text in catalogue:
+        return catalogue[text]
+    for pattern, translated in _patterns(_language):
+        match = pattern.match(text)
+        if match:
+            values = {k: translate_text(v) if k in ("message", "exc", "warning") else v
+                      for k, v in match.groupdict().items()}
+            return translated.format(**values)
+    return None

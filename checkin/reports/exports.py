@@ -34,6 +34,7 @@ from checkin.reports.query import (
     session_attendance,
 )
 from checkin.reports.summary import build_summary
+from checkin.services.certificate_config import certificate_settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,8 @@ def export_attendance(engine: Engine, day: date | None, fmt: str | None, out: st
         doc = ListDocument(ctx.event.name, ctx.event.venue, pdf_list.signature_columns(), [ListSection(
             f"Lista obecności — {_day_title(ctx, d)}", f"Obecnych: {len(per_day[d])}",
             [_presence_row(n, line) for n, line in enumerate(per_day[d], 1)])],
-            generated=_now_local(ctx), pdf_title=f"Lista obecności {d.isoformat()}")
+            generated=_now_local(ctx), pdf_title=f"Lista obecności {d.isoformat()}",
+            clause=certificate_settings(ctx.event.settings).rodo_attendance)
         return ExportResult(Path(out), fmt, rows, pdf_list.render_list(out, doc, progress=progress))
     tables = [sheets.attendance_sheet(d, per_day[d], with_email) for d in days]
     if fmt == "csv":

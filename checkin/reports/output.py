@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from checkin.platforms import fsync_directory, replace_file
 from checkin.reports.query import ReportError
 
 Progress = Callable[[int, int], None]  # (done, total); called from the exporting thread
@@ -33,10 +34,11 @@ def atomic_output(out: str | Path) -> Iterator[Path]:
     try:
         yield tmp
         try:
-            os.replace(tmp, target)
+            replace_file(tmp, target)  # Windows: retried briefly while an indexer holds the file
         except PermissionError as exc:
             raise ReportError(f"cannot replace {target}: it may be open in another program "
                               "(close it in Excel and try again)") from exc
+        fsync_directory(target.parent)  # the rename survives a power cut (POSIX; NTFS journals it)
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -71,16 +71,35 @@ class ListDocument:
     footer_note: str = ""
     generated: datetime | None = None
     pdf_title: str = "Lista obecności"
+    clause: str = ""  # the organiser's RODO clause, printed small at the foot of every page
     _widths: list[float] = field(default_factory=list)
 
 
-def rows_per_page() -> int:
-    usable = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - HEADER_H - TABLE_HEAD_H - FOOTER_H
+CLAUSE_SIZE = 6.3
+CLAUSE_LEADING = CLAUSE_SIZE * 1.2
+
+
+def clause_lines(text: str) -> list[str]:
+    """The clause wrapped to the page width (people sign on every page, so every page carries it)."""
+    if not text.strip():
+        return []
+    from reportlab.lib.utils import simpleSplit
+
+    return simpleSplit(" ".join(text.split()), register_fonts()[0], CLAUSE_SIZE, PAGE_W - 2 * MARGIN_X)
+
+
+def clause_height(text: str) -> float:
+    lines = clause_lines(text)
+    return len(lines) * CLAUSE_LEADING + 2 * mm if lines else 0.0
+
+
+def rows_per_page(clause: str = "") -> int:
+    usable = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - HEADER_H - TABLE_HEAD_H - FOOTER_H - clause_height(clause)
     return int(usable // ROW_H)
 
 
-def page_count(sections: Sequence[ListSection]) -> int:
-    per = rows_per_page()
+def page_count(sections: Sequence[ListSection], clause: str = "") -> int:
+    per = rows_per_page(clause)
     return sum(max(1, math.ceil(len(s.rows) / per)) for s in sections)
 
 
@@ -194,6 +213,12 @@ class _Painter:
             note = (note + " · " if note else "") + "Wygenerowano " + self.doc.generated.strftime("%d.%m.%Y %H:%M")
         self.text(MARGIN_X, y, note, self.regular, 7, inner * 0.7, color=GREY)
         self.text(MARGIN_X, y, f"Strona {self.page} z {self.total}", self.regular, 8, inner, align="right")
+        lines = clause_lines(self.doc.clause)
+        self.c.setFont(self.regular, CLAUSE_SIZE)
+        self.c.setFillColorRGB(*GREY)
+        for i, line in enumerate(lines):
+            self.c.drawString(MARGIN_X, y + FOOTER_H + (len(lines) - 1 - i) * CLAUSE_LEADING, line)
+        self.c.setFillColorRGB(0, 0, 0)
 
     def rows(self, top: float, rows: Sequence[Row]) -> None:
         c = self.c
@@ -233,8 +258,8 @@ class _Painter:
 
 def render_list(out: str | Path, doc: ListDocument, *, progress: Progress | None = None) -> int:
     """Write the PDF; returns the number of pages."""
-    per = rows_per_page()
-    total_pages = page_count(doc.sections)
+    per = rows_per_page(doc.clause)
+    total_pages = page_count(doc.sections, doc.clause)
     total_rows = sum(len(s.rows) for s in doc.sections)
     done = 0
     with atomic_output(out) as tmp:

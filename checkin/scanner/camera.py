@@ -150,12 +150,24 @@ class CameraSource:
         return cap
 
 
-def _default_capture(device: int | str) -> Any:
-    if sys.platform.startswith("linux"):
-        return cv2.VideoCapture(device, cv2.CAP_V4L2)
-    if sys.platform == "win32" and isinstance(device, int):
-        return cv2.VideoCapture(device, cv2.CAP_DSHOW)  # MSMF takes seconds to open many webcams
-    return cv2.VideoCapture(device)
+def _default_capture(device: int | str, fallback: bool = True) -> Any:
+    """The first capture API that opens the camera, in the platform's order (checkin.platforms):
+    DirectShow then Media Foundation on Windows, AVFoundation on macOS, V4L2 on Linux. Without
+    `fallback` only the first is tried (probing for cameras must stay quick)."""
+    from checkin.platforms import camera_apis, current
+
+    cap: Any = None
+    apis = camera_apis(current(), device)
+    for name in apis if fallback else apis[:1]:
+        api = getattr(cv2, f"CAP_{name}", None)
+        if api is None:  # an OpenCV build without this backend
+            continue
+        if cap is not None:
+            cap.release()
+        cap = cv2.VideoCapture(device, api)
+        if cap.isOpened():
+            return cap
+    return cap if cap is not None else cv2.VideoCapture(device)
 
 
 def _why_not_opened(device: int | str) -> str:
@@ -181,7 +193,7 @@ def list_cameras(max_index: int = 5) -> list[str]:
         candidates = list(range(max_index))
     for device in candidates:
         try:
-            cap = _default_capture(device)
+            cap = _default_capture(device, fallback=False)
             try:
                 if cap.isOpened():
                     found.append(f"camera:{device}")

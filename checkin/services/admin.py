@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Organiser chores that are not part of scanning: editing sessions and the end-of-event wipe.
+"""Organiser chores that are not part of scanning: editing sessions and the end-of-event wipe
+(database and files: one service for `checkin wipe` and the organiser's Wipe page).
 
 Kept free of Qt so the rules (what a valid edit is, when a wipe is allowed) are tested without a
 display and could be offered from the CLI too. The organiser screens only call these functions.
@@ -112,6 +113,8 @@ def update_sessions(engine: Engine, event: Event, edits: list[SessionEdit]) -> i
             if updated != session:
                 changed.append(updated)
         save_sessions(conn, event.id, changed)
+        if changed:
+            outbox.enqueue(conn, "event", event.id)  # the hub and the other desks follow with sync
     return len(changed)
 
 
@@ -205,3 +208,54 @@ def wipe_personal_data(engine: Engine) -> WipeReport:
         vacuumed = True
     return WipeReport(removed["attendees"], removed["scans"], removed["attendance"], removed["badge_prints"],
                       removed["changes"], removed["tickets"], vacuumed)
+
+
+@dataclass(frozen=True, slots=True)
+class DeskWipeReport:
+    """`checkin wipe` and the Wipe page: the database, then every file the app wrote."""
+
+    database: WipeReport | None  # None in a dry run
+    preview: WipePreview
+    files: tuple[str, ...]  # deleted (or, in a dry run, to be deleted)
+    files_missing: int  # recorded but already gone
+    register_kept: int  # certificate numbers kept (the register must outlive the roster)
+
+    def summary(self, dry_run: bool = False) -> str:
+        p = self.preview
+        head = "Dry run — nothing deleted. Would delete" if dry_run else "Deleted"
+        lines = [f"{head}: {p.attendees} attendees, {p.scans} scans, {p.badge_prints} badge prints from this "
+                 f"desk's database; {len(self.files)} file(s) written by checkin (exports, tickets, badge PDFs, "
+                 "database backups)."]
+        lines += [f"  {f}" for f in self.files[:20]]
+        if len(self.files) > 20:
+            lines.append(f"  ... and {len(self.files) - 20} more")
+        if self.files_missing:
+            lines.append(f"{self.files_missing} file(s) checkin wrote were already moved or deleted; copies made "
+                         "outside the app (e-mail, USB sticks) are beyond its reach.")
+        if self.register_kept:
+            lines.append(f"Kept: the certificate register ({self.register_kept} number(s)); it must outlive the "
+                         "roster.")
+        return "\n".join(lines)
+
+
+def wipe_desk(engine: Engine, *, dry_run: bool = False, temp_dir: object = None) -> DeskWipeReport:
+    """Every copy on this desk: database rows (refused while anything is unsynced, see
+    `wipe_personal_data`), then exports, ticket folders and badge PDFs the app wrote, temp badge
+    folders, and the database backups made before migrations. Runs on the caller's thread (the app:
+    the writer lane)."""
+    from pathlib import Path
+
+    from checkin.services.written_files import delete_files
+
+    preview = wipe_preview(engine)
+    with engine.connect() as conn:
+        register_kept = int(conn.execute(select(func.count()).select_from(t.certificate)).scalar_one())
+    folder = Path(str(temp_dir)) if temp_dir is not None else None
+    if dry_run:
+        if not preview.allowed:
+            raise WipeRefusedError(preview)
+        sweep = delete_files(engine, temp_dir=folder, dry_run=True)
+        return DeskWipeReport(None, preview, tuple(map(str, sweep.deleted)), sweep.missing, register_kept)
+    database = wipe_personal_data(engine)  # refuses before touching any file
+    sweep = delete_files(engine, temp_dir=folder)
+    return DeskWipeReport(database, preview, tuple(map(str, sweep.deleted)), sweep.missing, register_kept)

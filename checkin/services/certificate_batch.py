@@ -20,9 +20,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from checkin.reports.output import Progress, atomic_output
-from checkin.reports.query import Person, ReportError, load_context
+from checkin.reports.query import Person, ReportContext, ReportError, load_context
 from checkin.services import certificate_register as register
-from checkin.services.certificate_config import certificate_settings
+from checkin.services.certificate_config import CertificateSettings, certificate_settings
 from checkin.services.certificates import (
     PersonCertificate,
     Selection,
@@ -43,6 +43,10 @@ class BatchReport:
     combined: Path | None = None
     zips: list[Path] = field(default_factory=list)
     register: str = "local"  # local | hub
+
+    @property
+    def written(self) -> list[Path]:
+        return [*self.files, *self.zips, *([self.combined] if self.combined else [])]
 
     @property
     def issued(self) -> int:
@@ -94,22 +98,34 @@ def number_certificates(engine: Engine, certs: list[PersonCertificate], *, event
     return with_numbers(certs, numbers), where
 
 
-def issue_certificates(engine: Engine, desk_id: str, *, out_dir: Path | None, selection: Selection | None = None,
-                       combined: Path | None = None, zip_by_organisation: bool = False, lang: str = "pl",
-                       issued: date | None = None, hub: Engine | str | None = "remembered",
-                       progress: Progress | None = None) -> BatchReport:
-    """Number and print certificates; `out_dir` gets one PDF per person, `combined` one file for all."""
-    from checkin.reports.certificate import render_certificates
+@dataclass
+class PreparedBatch:
+    """Chosen and numbered, not yet drawn: the register work is done (and written) at this point."""
 
-    selection = selection or Selection()
-    if lang not in ("pl", "en"):
-        raise ReportError(f"language '{lang}' is not available for certificates; use pl or en")
+    ctx: ReportContext
+    settings: CertificateSettings
+    certs: list[PersonCertificate]
+    skipped: list[tuple[Person, str]]
+    register: str
+    issued: date
+    lang: str
+
+
+def check_targets(out_dir: Path | None, combined: Path | None, zip_by_organisation: bool) -> None:
     if out_dir is None and combined is None:
         raise ReportError("say where to write the certificates: a folder (--out DIR) and/or --combined FILE.pdf")
     if out_dir is not None and not out_dir.is_dir():
         raise ReportError(f"folder {out_dir} does not exist; create it or choose another --out")
     if zip_by_organisation and out_dir is None:
         raise ReportError("ZIP files per institution are written into the --out folder; give --out DIR")
+
+
+def prepare_batch(engine: Engine, desk_id: str, selection: Selection | None = None, *, lang: str = "pl",
+                  issued: date | None = None, hub: Engine | str | None = "remembered") -> PreparedBatch:
+    """Choose the people and give them register numbers (writes: the app runs it on the writer lane)."""
+    selection = selection or Selection()
+    if lang not in ("pl", "en"):
+        raise ReportError(f"language '{lang}' is not available for certificates; use pl or en")
     with engine.connect() as conn:
         ctx = load_context(conn)
         settings = certificate_settings(ctx.event.settings)
@@ -127,7 +143,17 @@ def issue_certificates(engine: Engine, desk_id: str, *, out_dir: Path | None, se
     finally:
         if hub == "remembered" and hub_engine is not None:
             hub_engine.dispose()
-    report = BatchReport(certs, skipped, register=where)
+    return PreparedBatch(ctx, settings, certs, skipped, where, issued, lang)
+
+
+def write_batch(batch: PreparedBatch, *, out_dir: Path | None, combined: Path | None = None,
+                zip_by_organisation: bool = False, progress: Progress | None = None) -> BatchReport:
+    """Draw the PDFs (read-only: the app runs it on the pool, with progress and Cancel)."""
+    from checkin.reports.certificate import render_certificates
+
+    check_targets(out_dir, combined, zip_by_organisation)
+    ctx, settings, certs, lang, issued = batch.ctx, batch.settings, batch.certs, batch.lang, batch.issued
+    report = BatchReport(certs, batch.skipped, register=batch.register)
     total = (len(certs) if out_dir is not None else 0) + (len(certs) if combined is not None else 0)
     done = 0
     if out_dir is not None:
@@ -144,7 +170,19 @@ def issue_certificates(engine: Engine, desk_id: str, *, out_dir: Path | None, se
         report.combined = combined
     if zip_by_organisation and out_dir is not None:
         report.zips = _zip_by_organisation(out_dir, certs, report.files)
-    record_written(engine, [*report.files, *report.zips, *([combined] if combined else [])], "certificate")
+    return report
+
+
+def issue_certificates(engine: Engine, desk_id: str, *, out_dir: Path | None, selection: Selection | None = None,
+                       combined: Path | None = None, zip_by_organisation: bool = False, lang: str = "pl",
+                       issued: date | None = None, hub: Engine | str | None = "remembered",
+                       progress: Progress | None = None) -> BatchReport:
+    """Number and print certificates; `out_dir` gets one PDF per person, `combined` one file for all."""
+    check_targets(out_dir, combined, zip_by_organisation)
+    batch = prepare_batch(engine, desk_id, selection, lang=lang, issued=issued, hub=hub)
+    report = write_batch(batch, out_dir=out_dir, combined=combined, zip_by_organisation=zip_by_organisation,
+                         progress=progress)
+    record_written(engine, report.written, "certificate")
     return report
 
 

@@ -82,7 +82,7 @@ def write_direction_card(path: str | Path, event: Event, checkpoint: Checkpoint 
     from reportlab.pdfgen import canvas
 
     from checkin.reports.fonts import register_fonts
-    from checkin.tickets.qr import qr_matrix
+    from checkin.tickets.qr import draw_qr
 
     regular, bold = register_fonts()
     out = Path(path)
@@ -100,20 +100,9 @@ def write_direction_card(path: str | Path, event: Event, checkpoint: Checkpoint 
     pdf.drawCentredString(width / 2, top - 32 * mm,
                           "Zeskanuj, aby przełączyć drzwi: WEJŚCIE ↔ WYJŚCIE")
     pdf.drawCentredString(width / 2, top - 38 * mm, "Scan to switch the door: IN ↔ OUT")
-    matrix = qr_matrix(DIRECTION_CARD)
     side = 100 * mm
-    module = side / (len(matrix) + 8)
     x0, y0 = (width - side) / 2, top - card_h + 28 * mm
-    for r, row in enumerate(matrix):
-        c = 0
-        while c < len(row):
-            start = c
-            while c < len(row) and row[c]:
-                c += 1
-            if c > start:
-                pdf.rect(x0 + (start + 4) * module, y0 + side - (r + 5) * module, (c - start) * module,
-                         module, stroke=0, fill=1)
-            c += 1
+    draw_qr(pdf, DIRECTION_CARD, x0, y0, side)
     from reportlab.lib.utils import simpleSplit
 
     pdf.setFont(regular, 9)

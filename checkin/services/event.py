@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from checkin.domain.models import Checkpoint, Event, EventDay, Session, SessionKind
 from checkin.domain.presence import PresenceRulesError, parse_rules
 from checkin.services.certificate_config import CertificateConfigError, parse_paperwork
+from checkin.storage import outbox
+from checkin.storage import tables as t
 from checkin.storage.db import write_tx
 from checkin.storage.events import list_sessions, save_event, save_sessions, session_by_code
 
@@ -141,9 +143,15 @@ def _time_on(day: date, value: Any, tz: ZoneInfo, what: str) -> datetime | None:
 
 
 def install_event(engine: Engine, definition: EventDefinition) -> None:
+    """Load (or reload, after an edit of the file) an event definition. A reload of an event this
+    database already holds is an edit: it is queued for the hub like any change (the first load is
+    published with `checkin hub publish`, together with the roster)."""
     with write_tx(engine) as conn:
+        known = conn.execute(select(t.event.c.id).where(t.event.c.id == definition.event.id)).first()
         save_event(conn, definition.event)
         save_sessions(conn, definition.event.id, definition.sessions)
+        if known is not None:
+            outbox.enqueue(conn, "event", definition.event.id)
 
 
 class CheckpointError(ValueError):

@@ -33,13 +33,19 @@ __all__ = ["EXPORTS", "ExportKind", "needs_one_day", "run_export"]  # declaratio
 
 def run_export(engine: Engine, kind: str, fmt: str | None, out: str | Path, *, day: date | None = None,
                session: str | None = None, delimiter: str = ",", with_email: bool = False,
-               progress: Progress | None = None) -> ExportResult:
-    """Write one report; ReportError says what is wrong with the request (day, session, format)."""
+               progress: Progress | None = None, **extra: Any) -> ExportResult:
+    """Write one report; ReportError says what is wrong with the request (day, session, format).
+
+    `extra` goes to the report builder as it is (a report's own option, e.g. `minutes=True` for
+    the matrix), so a new option needs no change here.
+    """
     spec = EXPORTS[kind]
-    options: dict[str, Any] = {"delimiter": delimiter, "progress": progress}
+    options: dict[str, Any] = {"delimiter": delimiter, "progress": progress, **extra}
     if spec.with_email:
         options["with_email"] = with_email
     if kind == "attendance":
+        if session is not None:  # one session's list instead of a day's (entry, exit, minutes)
+            options["session"] = session
         return export_attendance(engine, day, fmt, out, **options)
     if kind == "sessions":
         return export_sessions(engine, session, fmt, out, **options)
@@ -47,4 +53,8 @@ def run_export(engine: Engine, kind: str, fmt: str | None, out: str | Path, *, d
         return export_matrix(engine, fmt, out, **options)
     if kind == "no_shows":
         return export_no_shows(engine, day, fmt, out, **options)
+    if kind == "photographers":
+        from checkin.reports.paperwork import export_photographers
+
+        return export_photographers(engine, fmt, out, **options)
     return export_summary(engine, fmt, out, **options)

@@ -248,6 +248,9 @@ def _parse_row(number: int, cells: list[str], index: dict[str, int], headers: li
     for f in _TEXT_FIELDS:
         if f in index:
             values[f] = _tidy(cell(f)) if f != "notes" else cell(f).strip()
+    flags = [f"{headers[index[f]]}: {_tidy(cell(f))}" for f in m.NOTE_FIELDS if f in index and cell(f).strip()]
+    if flags:  # gender and flag columns travel in the notes, one "Heading: value" line each
+        values["notes"] = "\n".join([str(values.get("notes") or ""), *flags]).strip()
     for f, parse in parsers.items():
         if f in index:
             raw = cell(f)

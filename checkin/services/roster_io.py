@@ -19,6 +19,11 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+# Limits for what a roster may be. A 2 MB workbook can declare a 2 GiB sheet (XML compresses
+# a thousandfold): without a limit, reading it takes gigabytes of memory before a row is seen.
+MAX_XLSX_UNCOMPRESSED = 200 * 2**20  # bytes of all the workbook's parts together, once unpacked
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv", ""}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
@@ -51,7 +56,8 @@ class RawTable:
 
 
 def read_table(path: Path, sheet: str | None = None) -> RawTable:
-    """Read CSV or XLSX; raise RosterFileError for anything that is not a readable table."""
+    """Read CSV or XLSX; raise RosterFileError for anything that is not a readable table, or (XLSX)
+    larger than the limits `MAX_ROWS`, `MAX_COLUMNS`, `MAX_XLSX_UNCOMPRESSED`."""
     path = Path(path)
     if not path.exists():
         raise RosterFileError(f"{path}: file not found")
@@ -180,14 +186,65 @@ def _trim(headers: list[str]) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------ XLSX
+def _check_unpacked_size(path: Path, data: bytes, limit: int) -> None:
+    """Refuse a workbook whose parts unpack to more than `limit` bytes, before unpacking any.
+    (The sizes in the zip directory are binding: the reader stops at the declared size.)"""
+    from checkin.domain.messages import say
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            total = sum(info.file_size for info in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # load_workbook says what is wrong with it
+    if total > limit:
+        raise RosterFileError(say("{name} unpacks to {size} MB, more than the {limit} MB a roster may take; "
+                                  "it is probably not an attendee list (or its sheet is padded with empty "
+                                  "formatted cells): copy the attendee columns into a new workbook or save "
+                                  "them as CSV UTF-8", name=path.name, size=round(total / 2**20),
+                                  limit=round(limit / 2**20)))
+
+
+def _limited(path: Path, rows: Iterator[tuple[Any, ...]], max_rows: int,
+             max_columns: int) -> Iterator[tuple[int, list[str]]]:
+    from checkin.domain.messages import say
+
+    for number, values in enumerate(rows, start=1):
+        if number > max_rows + 1:  # + the header row
+            raise RosterFileError(say("{name} has more than {limit} rows; a roster may have at most {limit} "
+                                      "attendees: split the file, or remove rows that are not attendees",
+                                      name=path.name, limit=max_rows))
+        if len(values) > max_columns and any(v not in (None, "") for v in values[max_columns:]):
+            raise RosterFileError(say("{name}: row {row} has values beyond column {limit}; a roster may have at "
+                                      "most {limit} columns: remove the extra columns",
+                                      name=path.name, row=number, limit=max_columns))
+        yield number, [cell_text(v) for v in values[:max_columns]]
+
+
+def _bad_xml(path: Path, exc: BaseException) -> RosterFileError:
+    from checkin.domain.messages import say
+
+    detail = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
+    return RosterFileError(say("{name}: the workbook's XML is damaged or uses constructs that are not allowed "
+                               "({detail}); open it in Excel and save it again as .xlsx or CSV UTF-8",
+                               name=path.name, detail=detail))
+
+
 def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> RawTable:
+    from xml.etree.ElementTree import ParseError
+
     from openpyxl import load_workbook
 
     if not data:
         raise RosterFileError(f"{path.name} is empty; export the attendee list with a header row")
+    max_rows, max_columns = MAX_ROWS, MAX_COLUMNS  # read now: a caller (or test) may have changed them
+    _check_unpacked_size(path, data, MAX_XLSX_UNCOMPRESSED)
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ParseError as exc:
+        raise _bad_xml(path, exc) from exc
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        if exc.__class__.__module__.startswith("defusedxml"):
+            raise _bad_xml(path, exc) from exc
         raise RosterFileError(f"{path.name} cannot be read as an Excel workbook ({exc.__class__.__name__}: "
                               f"{exc}); open it in Excel and save it again as .xlsx or CSV UTF-8") from exc
     try:
@@ -200,9 +257,15 @@ def _read_xlsx(path: Path, data: bytes, sheet: str | None) -> RawTable:
             ws = wb.worksheets[0]
         if hasattr(ws, "reset_dimensions"):  # some tools write a wrong <dimension>; never trust it to cut rows
             ws.reset_dimensions()
-        headers, header_row, rows = _split_header(
-            (number, [cell_text(v) for v in values])
-            for number, values in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1))
+        try:
+            headers, header_row, rows = _split_header(_limited(
+                path, ws.iter_rows(min_row=1, max_col=max_columns + 1, values_only=True), max_rows, max_columns))
+        except ParseError as exc:
+            raise _bad_xml(path, exc) from exc
+        except ValueError as exc:
+            if exc.__class__.__module__.startswith("defusedxml"):
+                raise _bad_xml(path, exc) from exc
+            raise
         title = str(ws.title)
     finally:
         wb.close()

@@ -34,7 +34,15 @@ FIELDS: dict[str, str] = {
     "external_code": "ticket code",
     "notes": "notes",
     "photo_consent": "photo consent",
+    # kept as "Heading: value" lines in the notes: the desk shows them on scan (checkin.domain.alerts)
+    "gender": "gender",
+    "vip": "VIP",
+    "green_room": "speaker to the green room",
+    "accessibility": "accessibility needs",
+    "dietary": "dietary needs",
+    "see_organiser": "see the organiser",
 }
+NOTE_FIELDS = ("gender", "vip", "green_room", "accessibility", "dietary", "see_organiser")
 IGNORE = "ignore"
 
 _HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -58,6 +66,15 @@ _HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "external_code": ("Kod biletu", "Numer biletu", "Nr biletu", "Kod kreskowy", "Bilet", "Ticket code",
                       "Ticket number", "Ticket", "Barcode", "Code"),
     "notes": ("Uwagi", "Notatki", "Komentarz", "Notes", "Note", "Comments", "Remarks"),
+    "gender": ("Płeć", "Gender", "Sex"),
+    "vip": ("VIP", "Gość specjalny", "Special guest"),
+    "green_room": ("Green room", "Pokój prelegentów", "Prelegent do pokoju", "Speaker to green room"),
+    "accessibility": ("Dostępność", "Potrzeby dostępności", "Niepełnosprawność", "Accessibility",
+                      "Accessibility needs"),
+    "dietary": ("Dieta", "Dieta specjalna", "Wyżywienie", "Dietary", "Diet", "Dietary needs",
+                "Dietary requirements"),
+    "see_organiser": ("Zgłosić się do organizatora", "Do organizatora", "Uwaga dla recepcji", "See organiser",
+                      "See the organiser", "See organizer"),
     "photo_consent": ("Zgoda na wizerunek", "Zgoda na publikację wizerunku", "Zgoda na zdjęcia",
                       "Zgoda na fotografowanie", "Wizerunek", "Zgoda RODO wizerunek", "Photo consent",
                       "Image consent", "Consent to photos", "Photos", "Photography consent"),

@@ -4,8 +4,8 @@
 Every export, ticket folder, badge PDF and certificate batch records its paths here (a local-only
 table). The wipe deletes what is still there; a file the organiser moved elsewhere is beyond the
 app's reach and the wipe report says how many recorded files were already gone.
-Badge PDFs the desk prints go to the system temp folder under `checkin-` names; the wipe sweeps
-those by pattern as well, since a crash can leave one behind unrecorded.
+Badge PDFs the desk prints go to the system temp folder under `checkin-badge-` names; the wipe
+sweeps those by pattern as well, since a crash can leave one behind unrecorded.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from checkin.storage import tables as t
 from checkin.storage.db import sqlite_path, write_tx
 from checkin.sync.rows import upsert
 
-TEMP_PATTERNS = ("checkin-*", "checkin_*", "badge-*.pdf", "badges-*.pdf")
+# exactly the names the app gives its temp folders (desk badge printing, the Badges page, `checkin
+# badges --print`): a broad `checkin-*` could catch another program's files
+TEMP_PATTERNS = ("checkin-badge-*", "checkin-badges-*")
 
 
 def record_written(engine: Engine, paths: Iterable[Path | str | None], kind: str) -> None:

@@ -9,6 +9,7 @@ with "database is locked" when a read transaction tries to upgrade.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import threading
@@ -21,6 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 
+from checkin.domain.messages import say
 from checkin.storage.location import check_local_path
 
 BUSY_TIMEOUT_MS = 10_000
@@ -53,13 +55,17 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def create_db_engine(url: str, *, check_location: bool = True) -> Engine:
-    """An engine with the pragmas set on every new connection. Does not migrate."""
+def create_db_engine(url: str, *, check_location: bool = True, create_folder: bool = True) -> Engine:
+    """An engine with the pragmas set on every new connection. Does not migrate.
+
+    A missing folder is created only when asked (`create_folder`): a mistyped `--db` path must not
+    quietly start an empty database somewhere; a folder the desk cannot write to is said in one sentence.
+    """
     path = sqlite_path(url)
     if path is not None:
         if check_location:
             check_local_path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_folder(path, create_folder)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         _install_sqlite_hooks(engine)
         return engine
@@ -70,6 +76,22 @@ def create_db_engine(url: str, *, check_location: bool = True) -> Engine:
         _install_sqlite_hooks(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _check_folder(path: Path, create_folder: bool) -> None:
+    folder = path.parent
+    if not folder.exists():
+        if not create_folder:
+            raise DatabaseError(say("The folder {folder} does not exist: check the --db path, or add --create to "
+                                    "start a new database there.", folder=folder))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(say("Cannot create the folder {folder}: {error}.", folder=folder,
+                                    error=exc.strerror or exc)) from exc
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise DatabaseError(say("The desk cannot write to {path}: the folder or file is read-only. Choose a folder "
+                                "you can write to (--db), or ask for write access.", path=path))
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
@@ -152,11 +174,15 @@ def read_tx(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
-def open_database(db: str | Path | None = None, *, check_location: bool = True) -> Engine:
-    """Open (creating if needed) and upgrade the database; the one entry point the app uses."""
+def open_database(db: str | Path | None = None, *, check_location: bool = True,
+                  create_folder: bool = True) -> Engine:
+    """Open (creating if needed) and upgrade the database; the one entry point the app uses.
+
+    `create_folder=False` (the CLI's `--db` without `--create`) refuses a folder that does not exist.
+    """
     url = resolve_url(db)
     try:
-        engine = create_db_engine(url, check_location=check_location)
+        engine = create_db_engine(url, check_location=check_location, create_folder=create_folder)
         upgrade(engine)
     except DatabaseError:
         raise

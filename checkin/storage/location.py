@@ -16,10 +16,12 @@ NETWORK_FS = {
     "nfs", "nfs4", "cifs", "smb", "smb3", "smbfs", "sshfs", "fuse.sshfs", "9p", "afs", "ceph",
     "glusterfs", "fuse.glusterfs", "davfs", "fuse.davfs2", "fuse.rclone", "fuse.s3fs", "ncpfs",
     "fuse.gvfsd-fuse", "lustre", "beegfs",
+    "afpfs", "webdav",  # macOS names (smbfs and nfs are above)
 }
 SYNCED_FOLDER_NAMES = (
     "dropbox", "onedrive", "google drive", "googledrive", "my drive", "icloud drive", "icloud",
     "mobile documents", "nextcloud", "owncloud", "pcloud", "box sync", "mega", "seadrive", "syncthing",
+    "cloudstorage",  # macOS ~/Library/CloudStorage: where OneDrive, Dropbox and Google Drive live now
 )
 
 
@@ -54,21 +56,23 @@ def check_local_path(path: Path, mounts_file: str = "/proc/mounts") -> None:
 
 
 def _fstype_for(path: Path, mounts_file: str) -> str | None:
+    """The file system type holding `path`: /proc/mounts on Linux, `mount` output on macOS."""
+    from checkin.platforms import MACOS, current, fstype_for, parse_mount_output, parse_proc_mounts
+
+    if current() == MACOS and mounts_file == "/proc/mounts":
+        import subprocess
+
+        try:
+            text = subprocess.run(["/sbin/mount"], capture_output=True, text=True, timeout=5).stdout
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return fstype_for(str(path), parse_mount_output(text))
     try:
         with open(mounts_file, encoding="utf-8", errors="replace") as fh:
-            mounts = [line.split() for line in fh if line.strip()]
+            text = fh.read()
     except OSError:
         return None
-    best: tuple[int, str] | None = None
-    text = str(path)
-    for fields in mounts:
-        if len(fields) < 3:
-            continue
-        mount_point = fields[1].replace("\\040", " ")
-        contains = text == mount_point or text.startswith(mount_point.rstrip("/") + "/") or mount_point == "/"
-        if contains and (best is None or len(mount_point) > best[0]):
-            best = (len(mount_point), fields[2])
-    return best[1] if best else None
+    return fstype_for(str(path), parse_proc_mounts(text))
 
 
 def _check_windows_drive(path: Path) -> None:  # pragma: no cover - Windows only

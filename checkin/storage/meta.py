@@ -14,6 +14,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
 from checkin import __version__
+from checkin.domain.messages import say
 from checkin.domain.models import Desk
 from checkin.storage import tables as t
 from checkin.storage.db import write_tx
@@ -43,7 +44,10 @@ def ensure_desk(engine: Engine, name: str | None = None) -> Desk:
             desk_id = str(uuid.uuid4())
             set_meta(conn, "desk_id", desk_id)
         current = get_meta(conn, "desk_name")
-        desk_name = name or current or f"Desk {socket.gethostname()[:40]}"
+        if current == f"Desk {socket.gethostname()[:40]}":
+            current = None  # the old default spoke English and named the computer: replace it
+        # a short code from the desk's id: unique enough at a venue, the same in every language's sentence
+        desk_name = name or current or say("Desk {code}", code=desk_id.replace("-", "")[:4].upper())
         if desk_name != current:
             set_meta(conn, "desk_name", desk_name)
         exists = conn.execute(select(t.desk.c.id).where(t.desk.c.id == desk_id)).first()

@@ -22,9 +22,10 @@ from sqlalchemy.engine import Connection
 from checkin.storage import tables as t
 from checkin.storage.types import utcnow
 
-OutboxKind = Literal["desk", "attendee", "attendee_change", "badge_print", "scan"]
+OutboxKind = Literal["event", "desk", "attendee", "attendee_change", "badge_print", "scan"]
 # Push order matters: the hub needs a desk before its scans and an attendee before its changes.
-KINDS: tuple[OutboxKind, ...] = ("desk", "attendee", "attendee_change", "badge_print", "scan")
+# "event" (an organiser's key, session or event edit; ref_id is the event id) goes first, on its own.
+KINDS: tuple[OutboxKind, ...] = ("event", "desk", "attendee", "attendee_change", "badge_print", "scan")
 
 # A constant statement with separate parameters: SQLAlchemy caches the compiled INSERT, which
 # matters on the scan path (every check-in queues one row).

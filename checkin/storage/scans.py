@@ -84,8 +84,11 @@ def _valid_accepted_query(*conditions: Any) -> Any:
     )
 
 
-_ACCEPTED_AT_CHECKPOINT = _valid_accepted_query(
-    t.scan.c.attendee_id == bindparam("attendee_id"), t.scan.c.checkpoint == bindparam("checkpoint"))
+# `checkpoint || ''` keeps SQLite on ix_scan_attendee_checkpoint (a handful of rows per person):
+# left to itself it prefers ix_scan_checkpoint_time to skip the sort and walks every scan of the room.
+_PERSON_AT_CHECKPOINT = (t.scan.c.attendee_id == bindparam("attendee_id"),
+                         (t.scan.c.checkpoint + "") == bindparam("checkpoint"))
+_ACCEPTED_AT_CHECKPOINT = _valid_accepted_query(*_PERSON_AT_CHECKPOINT)
 _ACCEPTED_ON_DAY = _valid_accepted_query(
     t.scan.c.attendee_id == bindparam("attendee_id"), t.scan.c.day == bindparam("day"))
 _DEACTIVATE = t.attendance.update().where(
@@ -143,8 +146,7 @@ def recompute_attendance(conn: Connection, attendee_id: str, checkpoint: str, da
 
 
 _LAST_ENTRY = select(func.max(t.scan.c.device_time)).where(
-    t.scan.c.attendee_id == bindparam("attendee_id"), t.scan.c.checkpoint == bindparam("checkpoint"),
-    t.scan.c.result == ScanResult.ACCEPTED.value, t.scan.c.direction == Direction.IN.value,
+    *_PERSON_AT_CHECKPOINT, t.scan.c.result == ScanResult.ACCEPTED.value, t.scan.c.direction == Direction.IN.value,
 )
 
 

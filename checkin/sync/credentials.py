@@ -8,6 +8,7 @@ libpq fall-backs that need no code here: the `PGPASSWORD` variable or a `~/.pgpa
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -69,9 +70,15 @@ def forget_password(url: str | URL) -> None:
 
 
 def _no_keyring(reason: str) -> str:
+    from pathlib import Path
+
+    from checkin.platforms import current, keyring_advice, pgpass_path
+
+    system = current()
+    pgpass = pgpass_path(system, Path.home(), os.environ.get("APPDATA"))
     return ("no OS keyring is available here (" + reason + "), so the hub password was NOT saved: "
-            "pass the full URL again next time, or put the password in the PGPASSWORD environment "
-            "variable or a ~/.pgpass file (%APPDATA%\\postgresql\\pgpass.conf on Windows)")
+            + keyring_advice(system) + "; or pass the full URL again next time, or put the password in the "
+            f"PGPASSWORD environment variable or the file {pgpass}")
 
 
 def remember_hub(engine: Engine, given: str, *, insecure: bool | None = None) -> tuple[str, str]:

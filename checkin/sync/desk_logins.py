@@ -49,7 +49,7 @@ class Revocation:
 class DeskInfo:
     label: str  # the name given to `add-desk` ("shared" for the shared login)
     role: str
-    kind: str  # desk | shared
+    kind: str  # desk | shared | organiser (a desk writing with the organiser's or the shared login)
     desk_id: str | None
     desk_name: str | None
     last_contact: datetime | None
@@ -126,9 +126,12 @@ SELECT l.label, l.role_name AS role, l.kind, l.desk_id, d.name AS desk_name, l.r
 FROM hub_login l LEFT JOIN desk d ON d.id = l.desk_id
 WHERE l.kind IN ('desk', 'shared')
 UNION ALL
-SELECT '', '', 'shared', d.id, d.name, NULL,
+SELECT '', coalesce(h.login, ''), coalesce(hl.kind, 'shared'), d.id, d.name, NULL,
        greatest(d.last_seen, (SELECT max(s.hub_time) FROM scan s WHERE s.desk_id = d.id)), 0
-FROM desk d WHERE NOT EXISTS (SELECT 1 FROM hub_login l WHERE l.desk_id = d.id)
+FROM desk d
+LEFT JOIN LATERAL (SELECT login FROM desk_heartbeat WHERE desk_id = d.id ORDER BY hub_time DESC LIMIT 1) h ON true
+LEFT JOIN hub_login hl ON hl.role_name = h.login
+WHERE NOT EXISTS (SELECT 1 FROM hub_login l WHERE l.desk_id = d.id)
 ORDER BY 3 DESC, 1, 5
 """
 
@@ -157,3 +160,20 @@ def write_qr_png(data: str, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(str(path))
     return path
+
+
+def read_qr_png(path: Path) -> str:
+    """The connection string in a QR image made by `add-desk` (a photo or screenshot of it works
+    too): what the desk's settings page reads. Raises DeskLoginError with what to do otherwise."""
+    import cv2
+
+    from checkin.scanner.decode import make_decoder
+
+    image = cv2.imread(str(path))
+    if image is None:
+        raise DeskLoginError(f"{path} is not an image this computer can read (use the PNG from add-desk)")
+    for code in make_decoder().decode(image):
+        if code.text.startswith(("postgresql://", "postgres://")):
+            return code.text
+    raise DeskLoginError(f"no hub connection string found in {path}: use the QR code that "
+                         "`checkin hub add-desk` made, or paste the string")

@@ -17,9 +17,11 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
 from checkin.storage.meta import get_meta
+from checkin.sync.event_push import read_event, write_event
+from checkin.sync.hubapi import Hub, as_hub
 from checkin.sync.pull import pull_changes
 from checkin.sync.push import BATCH_SIZE, begin_as_desk, merge_attendees, push_pending, upsert_tickets
-from checkin.sync.rows import SyncError, as_dicts, upsert
+from checkin.sync.rows import SyncError, as_dicts
 from checkin.sync.status import write_state
 from checkin.sync.trust import hub_refusal
 
@@ -56,6 +58,11 @@ def measure_clock(hub: Engine) -> float:
 
 def describe_error(exc: BaseException) -> str:
     """One line a volunteer can act on, from a driver error."""
+    if "invalid transaction is rolled back" in str(exc):  # the connection died inside a transaction
+        cause = exc.__cause__ or exc.__context__
+        if cause is not None and cause is not exc and "invalid transaction" not in str(cause):
+            return describe_error(cause)
+        return "hub unreachable: the connection was cut (the hub stopped answering, or restarted)"
     orig = getattr(exc, "orig", None) or exc
     message = (str(orig).strip().splitlines() or [exc.__class__.__name__])[0]
     refusal = hub_refusal(str(orig))
@@ -73,7 +80,7 @@ def describe_error(exc: BaseException) -> str:
     return message
 
 
-def sync_once(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE,
+def sync_once(local: Engine, hub: Hub | Engine, *, batch_size: int = BATCH_SIZE,
               last_heartbeat: float | None = None) -> SyncResult:
     """Push the outbox, pull the feed, record the outcome in `sync_state`.
 
@@ -82,13 +89,14 @@ def sync_once(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE,
     """
     started = time.perf_counter()
     attempt = datetime.now(UTC).isoformat()
+    venue = as_hub(hub)
     try:
         desk_id = local_desk_id(local)
-        offset = measure_clock(hub)
-        pushed = push_pending(local, hub, desk_id, batch_size=batch_size)
+        offset = venue.clock_offset()
+        pushed = push_pending(local, venue, desk_id, batch_size=batch_size)
         if last_heartbeat is None or time.monotonic() - last_heartbeat > HEARTBEAT_SECONDS:
-            _heartbeat(hub, desk_id, offset, local)
-        pulled = pull_changes(local, hub, desk_id)
+            venue.heartbeat(desk_id, offset, local)
+        pulled = pull_changes(local, venue, desk_id)
     except (SQLAlchemyError, DBAPIError, SyncError, OSError) as exc:
         message = describe_error(exc)
         with write_tx(local) as conn:
@@ -153,25 +161,14 @@ def publish(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE) -> Publ
         event_id = get_meta(conn, "event_id")
         if event_id is None:
             raise SyncError("this database holds no event to publish; run `checkin event load FILE` first")
-        event = as_dicts(conn.execute(select(t.event).where(t.event.c.id == event_id)), t.event)
-        days = as_dicts(conn.execute(select(t.event_day).where(t.event_day.c.event_id == event_id)), t.event_day)
-        sessions = as_dicts(conn.execute(select(t.session).where(t.session.c.event_id == event_id)), t.session)
-        keys = as_dicts(conn.execute(select(t.event_key).where(t.event_key.c.event_id == event_id)), t.event_key)
+        definition = read_event(conn, event_id)
         attendees = as_dicts(conn.execute(select(t.attendee).where(t.attendee.c.event_id == event_id)
                                           .order_by(t.attendee.c.id)), t.attendee)
         ids = {a["id"] for a in attendees}
         tickets = [r for r in as_dicts(conn.execute(select(t.ticket)), t.ticket) if r["attendee_id"] in ids]
     with hub.begin() as conn:
         begin_as_desk(conn, desk_id)
-        upsert(conn, t.event, event, ["id"])
-        day_keys = {d["date"] for d in days}
-        for old in conn.execute(select(t.event_day.c.date).where(t.event_day.c.event_id == event_id)).all():
-            if old.date not in day_keys:
-                conn.execute(t.event_day.delete().where(t.event_day.c.event_id == event_id,
-                                                        t.event_day.c.date == old.date))
-        upsert(conn, t.event_day, days, ["event_id", "date"])
-        upsert(conn, t.session, sessions, ["id"])
-        upsert(conn, t.event_key, keys, ["key_id"])
+        write_event(conn, definition)
     for start in range(0, len(attendees), batch_size):
         chunk = attendees[start:start + batch_size]
         chunk_ids = {a["id"] for a in chunk}
@@ -179,4 +176,5 @@ def publish(local: Engine, hub: Engine, *, batch_size: int = BATCH_SIZE) -> Publ
             begin_as_desk(conn, desk_id)
             merge_attendees(conn, chunk)
             upsert_tickets(conn, [tk for tk in tickets if tk["attendee_id"] in chunk_ids])
-    return PublishResult(event_id, len(days), len(sessions), len(keys), len(attendees))
+    return PublishResult(event_id, len(definition["days"]), len(definition["sessions"]), len(definition["keys"]),
+                         len(attendees))

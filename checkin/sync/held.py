@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Table, select
 
+from checkin.domain.messages import say
 from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.db import write_tx
@@ -24,7 +25,7 @@ from checkin.storage.db import write_tx
 # outbox kind -> the local table and its key column
 TABLES: dict[str, tuple[Table, str]] = {
     "scan": (t.scan, "id"), "attendee": (t.attendee, "id"), "attendee_change": (t.attendee_change, "id"),
-    "badge_print": (t.badge_print, "id"), "desk": (t.desk, "id"),
+    "badge_print": (t.badge_print, "id"), "desk": (t.desk, "id"), "event": (t.event, "id"),
 }
 
 
@@ -55,7 +56,8 @@ def too_long(table: Table, row: dict[str, Any]) -> list[str]:
         limit = getattr(column.type, "length", None)
         value = row.get(column.name)
         if limit and isinstance(value, str) and len(value) > limit:
-            found.append(f"{column.name} is {len(value)} characters long; at most {limit} are allowed")
+            found.append(say("{field} is {length} characters long; at most {limit} are allowed",
+                             field=column.name, length=len(value), limit=limit))
     return found
 
 

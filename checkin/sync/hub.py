@@ -72,7 +72,8 @@ GRANTS: dict[str, list[Grant]] = {
 }
 SEQUENCES = {"organiser": ("desk_heartbeat_id_seq",), DESK_GROUP: ("desk_heartbeat_id_seq",), "dashboard": ()}
 ORGANISER_FUNCTIONS = ("add_desk_login(text, text, text)", "revoke_desk_login(text)",
-                       "terminate_desk_sessions(text)", "set_contact_at_desks(boolean)")
+                       "terminate_desk_sessions(text)", "set_contact_at_desks(boolean)",
+                       "purge_attendee_audit(text)")  # issue 17: `checkin purge`, migration 0004
 # The certificate register (issue 17): organisers only; desks never see it (see sync/register.py).
 # UPDATE on attendee_change lets `checkin purge` blank the personal values kept in the change log.
 REGISTER_TABLES = ("certificate", "certificate_issue", "certificate_counter")
@@ -157,6 +158,9 @@ def upgrade_hub(admin_url: str | URL, *, limits: HubLimits | None = None, insecu
             conn.commit()
         with engine.begin() as conn:
             database = str(normalise(admin_url).database)
+            prefix = _known_prefix(conn)
+            if prefix is not None:  # an existing hub: the rights of this version replace the old ones
+                _apply_roles(conn, normalise(admin_url), prefix)
             roles = [r[0] for r in conn.execute(text(
                 "SELECT rolname FROM pg_roles WHERE has_database_privilege(rolname, :db, 'CONNECT') "
                 "AND has_schema_privilege(rolname, :schema, 'USAGE') AND NOT rolsuper "
@@ -189,39 +193,9 @@ def init_hub(admin_url: str | URL, *, role_prefix: str = "checkin", hub_host: st
     revision = upgrade_hub(admin_url, limits=limits, insecure=insecure)
     admin = normalise(admin_url)
     engine = _admin_engine(admin, insecure)
-    roles: list[HubRole] = []
     try:
         with engine.begin() as conn:
-            group = role_name(role_prefix, DESK_GROUP)
-            _ensure_group(conn, group)
-            _grant(conn, group, DESK_GROUP, str(admin.database))
-            for key, value in (("role_prefix", role_prefix), ("desk_group", group)):
-                conn.execute(text("INSERT INTO hub_setting (key, value) VALUES (:k, :v) ON CONFLICT (key) "
-                                  "DO UPDATE SET value = EXCLUDED.value"), {"k": key, "v": value})
-            for kind in ROLE_KINDS:
-                name = role_name(role_prefix, kind)
-                password = _ensure_role(conn, name, reset_passwords)
-                if kind == "desk":
-                    _revoke_direct(conn, name)
-                    conn.exec_driver_sql(f'GRANT "{group}" TO "{name}"')
-                    conn.exec_driver_sql(f'ALTER ROLE "{name}" IN DATABASE "{admin.database}" '
-                                         f'SET search_path = {HUB_SCHEMA}')
-                else:
-                    _grant(conn, name, kind, str(admin.database))
-                if kind in ("organiser", "desk"):
-                    conn.execute(text("INSERT INTO hub_login (role_name, kind, label) VALUES (:r, :k, :l) "
-                                      "ON CONFLICT (role_name) DO NOTHING"),
-                                 {"r": name, "k": "organiser" if kind == "organiser" else "shared",
-                                  "l": "organiser" if kind == "organiser" else "shared"})
-                # _replace, not set(): set() ignores None and would leak the admin's password
-                public = admin._replace(username=name, password=password, host=hub_host or admin.host)
-                roles.append(HubRole(kind, name, password, libpq(public)))
-            organiser = role_name(role_prefix, "organiser")
-            for signature in ORGANISER_FUNCTIONS:
-                conn.exec_driver_sql(f'GRANT EXECUTE ON FUNCTION {HUB_SCHEMA}.{signature} TO "{organiser}"')
-            contact = conn.execute(text("SELECT value FROM hub_setting WHERE key = 'show_contact_at_desks'")).scalar()
-            if contact == "on":
-                conn.exec_driver_sql(f'GRANT SELECT (email, phone) ON {HUB_SCHEMA}.attendee TO "{group}"')
+            roles = _apply_roles(conn, admin, role_prefix, reset_passwords, hub_host)
             apply_limits(conn, str(admin.database), [r.name for r in roles], limits or HubLimits())
     except SQLAlchemyError as exc:
         raise HubError(f"cannot create the hub roles (the URL must be an admin such as postgres): "
@@ -229,6 +203,54 @@ def init_hub(admin_url: str | URL, *, role_prefix: str = "checkin", hub_host: st
     finally:
         engine.dispose()
     return HubSetup(revision, tuple(roles))
+
+
+def _known_prefix(conn: Connection) -> str | None:
+    """The role prefix of this hub: recorded by `init`, or (a hub set up by an older version) the
+    one organiser role with rights on the schema."""
+    recorded = conn.execute(text("SELECT value FROM hub_setting WHERE key = 'role_prefix'")).scalar()
+    if recorded:
+        return str(recorded)
+    found = conn.execute(text(
+        "SELECT left(rolname, -length('_organiser')) FROM pg_roles WHERE rolname LIKE '%\\_organiser' "
+        "AND NOT rolsuper AND has_schema_privilege(rolname, :s, 'USAGE')"), {"s": HUB_SCHEMA}).scalars().all()
+    return str(found[0]) if len(found) == 1 else None
+
+
+def _apply_roles(conn: Connection, admin: URL, role_prefix: str, reset_passwords: bool = False,
+                 hub_host: str | None = None) -> list[HubRole]:
+    """Roles, group, grants and settings of `role_prefix` as this version defines them (admin tx)."""
+    roles: list[HubRole] = []
+    group = role_name(role_prefix, DESK_GROUP)
+    _ensure_group(conn, group)
+    _grant(conn, group, DESK_GROUP, str(admin.database))
+    for key, value in (("role_prefix", role_prefix), ("desk_group", group)):
+        conn.execute(text("INSERT INTO hub_setting (key, value) VALUES (:k, :v) ON CONFLICT (key) "
+                          "DO UPDATE SET value = EXCLUDED.value"), {"k": key, "v": value})
+    for kind in ROLE_KINDS:
+        name = role_name(role_prefix, kind)
+        password = _ensure_role(conn, name, reset_passwords)
+        if kind == "desk":
+            _revoke_direct(conn, name)
+            conn.exec_driver_sql(f'GRANT "{group}" TO "{name}"')
+            conn.exec_driver_sql(f'ALTER ROLE "{name}" IN DATABASE "{admin.database}" SET search_path = {HUB_SCHEMA}')
+        else:
+            _grant(conn, name, kind, str(admin.database))
+        if kind in ("organiser", "desk"):
+            conn.execute(text("INSERT INTO hub_login (role_name, kind, label) VALUES (:r, :k, :l) "
+                              "ON CONFLICT (role_name) DO NOTHING"),
+                         {"r": name, "k": "organiser" if kind == "organiser" else "shared",
+                          "l": "organiser" if kind == "organiser" else "shared"})
+        # _replace, not set(): set() ignores None and would leak the admin's password
+        public = admin._replace(username=name, password=password, host=hub_host or admin.host)
+        roles.append(HubRole(kind, name, password, libpq(public)))
+    organiser = role_name(role_prefix, "organiser")
+    for signature in ORGANISER_FUNCTIONS:
+        conn.exec_driver_sql(f'GRANT EXECUTE ON FUNCTION {HUB_SCHEMA}.{signature} TO "{organiser}"')
+    contact = conn.execute(text("SELECT value FROM hub_setting WHERE key = 'show_contact_at_desks'")).scalar()
+    if contact == "on":
+        conn.exec_driver_sql(f'GRANT SELECT (email, phone) ON {HUB_SCHEMA}.attendee TO "{group}"')
+    return roles
 
 
 def _ensure_group(conn: Connection, name: str) -> None:

@@ -33,6 +33,7 @@ from checkin.storage.db import write_tx
 from checkin.storage.meta import get_meta, set_meta
 from checkin.storage.outbox import enqueue, pending_refs
 from checkin.storage.scans import recompute_attendance
+from checkin.sync.hubapi import Hub, as_hub
 from checkin.sync.push import attendance_keys
 from checkin.sync.rows import SyncError, as_dicts, attendee_key, permitted_columns, superseded_change, upsert
 
@@ -183,7 +184,7 @@ def apply_part(conn: Connection, page: Page, desk_id: str, *, defer_attendance: 
     upsert(conn, t.session, page.sessions, ["id"])
     upsert(conn, t.event_key, page.keys, ["key_id"])
     upsert(conn, t.desk, page.desks, ["id"])
-    upsert(conn, t.attendee_change, page.changes, ["id"], update=False)
+    upsert(conn, t.attendee_change, page.changes, ["id"])  # updated too: `checkin purge` blanks old values
     _apply_attendees(conn, page.attendees, desk_id)
     from checkin.sync.push import upsert_tickets
 
@@ -279,7 +280,7 @@ def derive_pending(local: Engine, *, keys_per_tx: int = DERIVE_PER_TX) -> int:
             return done
 
 
-def pull_changes(local: Engine, hub: Engine, desk_id: str, *, page_size: int = PAGE_SIZE,
+def pull_changes(local: Engine, hub: Hub | Engine, desk_id: str, *, page_size: int = PAGE_SIZE,
                  part_rows: int = PART_ROWS, part_target_s: float = PART_TARGET_S) -> PullResult:
     """Pull every change committed since the last pull. Runs on the caller's thread (the sync thread).
 
@@ -291,12 +292,13 @@ def pull_changes(local: Engine, hub: Engine, desk_id: str, *, page_size: int = P
     once per key after the pages (`derive_pending`), not once per page.
     """
     result = PullResult()
+    hub = as_hub(hub)
     derive_pending(local)  # left over by an interrupted pull
     while True:
         with local.connect() as conn:
             cursor = read_cursor(conn)
             known_events = {r[0] for r in conn.execute(select(t.event.c.id))}
-        page = read_page(hub, cursor, desk_id, page_size, want_events=not known_events)
+        page = hub.read_page(cursor, desk_id, page_size, not known_events)
         _add_own_history(local, hub, page)
         parts = split_page(page, part_rows)
         busy, applied_rows = 0.0, 0
@@ -331,7 +333,7 @@ def _rows(page: Page) -> int:
                                 page.changes, page.prints, page.scans))
 
 
-def _add_own_history(local: Engine, hub: Engine, page: Page) -> None:
+def _add_own_history(local: Engine, hub: Hub, page: Page) -> None:
     """This desk's own scans and prints are skipped by `read_page` (they are here already) — unless
     this copy is behind its own history at the hub: restored from an older backup, or a replaced
     laptop with the same desk id. Those missing rows are fetched and applied like anyone else's."""
@@ -347,9 +349,6 @@ def _add_own_history(local: Engine, hub: Engine, page: Page) -> None:
                     missing[kind] = wanted - here
     if not missing:
         return
-    with hub.connect() as conn:
-        for kind, ids in missing.items():
-            table, field_name = _OWN[kind]
-            rows = as_dicts(conn.execute(select(table).where(table.c.id.in_(sorted(ids)))), table)
-            getattr(page, field_name).extend(rows)
-            page.kinds.add(kind)
+    for kind, ids in missing.items():
+        getattr(page, _OWN[kind][1]).extend(hub.fetch_rows(kind, ids))
+        page.kinds.add(kind)

@@ -27,9 +27,11 @@ from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
 from checkin.storage.outbox import KINDS
+from checkin.sync.hubapi import Hub, as_hub
 from checkin.sync.rows import as_dicts, attendee_key, permitted_columns, superseded_change, upsert
 
 BATCH_SIZE = 500
+ROW_KINDS = tuple(k for k in KINDS if k != "event")  # event edits go first, on their own (event_push)
 _ATTENDANCE_RESULTS = (ScanResult.ACCEPTED.value, ScanResult.VOID.value)
 
 
@@ -101,7 +103,7 @@ def write_batch(hub: Connection, batch: Batch) -> None:
     upsert(hub, t.scan, batch.scans, ["id"], update=False)  # the hub derives attendance from these
 
 
-def push_pending(local: Engine, hub: Engine, desk_id: str, *, batch_size: int = BATCH_SIZE,
+def push_pending(local: Engine, hub: Hub | Engine, desk_id: str, *, batch_size: int = BATCH_SIZE,
                  on_batch: Callable[[int], None] | None = None) -> int:
     """Push until the outbox is empty; returns the number of outbox rows delivered.
 
@@ -109,7 +111,10 @@ def push_pending(local: Engine, hub: Engine, desk_id: str, *, batch_size: int = 
     the next attempt resends it, which the hub absorbs. A batch the hub refuses for good (a value it
     cannot store) is retried row by row and only the refused rows are held (`checkin.sync.held`).
     """
-    delivered = 0
+    from checkin.sync.event_push import push_events
+
+    hub = as_hub(hub)
+    delivered = push_events(local, hub, desk_id)
     while (batch := read_batch(local, batch_size)) is not None:
         try:
             _send(hub, desk_id, batch)
@@ -128,10 +133,8 @@ def push_pending(local: Engine, hub: Engine, desk_id: str, *, batch_size: int = 
     return delivered
 
 
-def _send(hub: Engine, desk_id: str, batch: Batch) -> None:
-    with hub.begin() as conn:
-        begin_as_desk(conn, desk_id)
-        write_batch(conn, batch)
+def _send(hub: Hub, desk_id: str, batch: Batch) -> None:
+    hub.write_batch(desk_id, batch)
 
 
 # SQLSTATEs that no resend can fix: the value itself is wrong for the hub (class 22: too long,
@@ -148,7 +151,7 @@ def refusal(exc: BaseException) -> str | None:
     return (str(orig).strip().splitlines() or [state])[0]
 
 
-def _send_one_by_one(local: Engine, hub: Engine, desk_id: str, batch: Batch) -> int:
+def _send_one_by_one(local: Engine, hub: Hub, desk_id: str, batch: Batch) -> int:
     """A refused batch, one outbox row per hub transaction: the good rows go, the bad are held."""
     from checkin.sync.held import hold
 

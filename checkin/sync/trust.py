@@ -83,7 +83,7 @@ def hub_refusal(message: str) -> str | None:
     if "is not permitted to log in" in text:
         role = message.split('role "', 1)[1].split('"', 1)[0] if 'role "' in message else "?"
         return say("the hub has withdrawn this desk's login ({role}): ask the organiser for a new connection "
-                   "string; check-ins stay on this desk until then", role=role)
+                   "string", role=role)
     if "terminating connection due to administrator command" in text:
         return say("the hub closed this desk's connection (its login may have been withdrawn); trying again")
     if "row-level security" in text:

@@ -26,7 +26,7 @@ from checkin.storage import tables as t
 from checkin.storage.attendees import find_attendee_id, to_attendee
 from checkin.storage.db import write_tx
 from checkin.storage.events import load_event
-from checkin.tickets.qr import qr_matrix, qr_png, qr_svg
+from checkin.tickets.qr import draw_qr, qr_png, qr_svg
 from checkin.tickets.token import encode_ticket
 
 Progress = Callable[[int, int], None]
@@ -212,22 +212,11 @@ def render_ticket_pdf(path: Path, event: Event, attendee: Attendee, code: str, f
     for line in simpleSplit(attendee.organisation, font, 9, width - 16 * mm)[:2]:
         pdf.drawString(8 * mm, y, line)
         y -= 4.2 * mm
-    matrix = qr_matrix(code)
     side = min(70 * mm, y - 16 * mm)
-    module = side / (len(matrix) + 8)
     x0 = (width - side) / 2
     y0 = max(13 * mm, y - side)  # right under the text, quiet zone included
     pdf.setFillColorRGB(0, 0, 0)
-    for r, row in enumerate(matrix):  # one rectangle per horizontal run keeps the PDF small
-        c = 0
-        while c < len(row):
-            start = c
-            while c < len(row) and row[c]:
-                c += 1
-            if c > start:
-                pdf.rect(x0 + (start + 4) * module, y0 + side - (r + 5) * module, (c - start) * module,
-                         module, stroke=0, fill=1)
-            c += 1
+    draw_qr(pdf, code, x0, y0, side)
     pdf.setFont(font, 7.5)
     pdf.drawCentredString(width / 2, 8 * mm, "Pokaż ten kod przy rejestracji · Show this code at the desk")
     pdf.showPage()

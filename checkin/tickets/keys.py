@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 from sqlalchemy import Engine, select
 
+from checkin.storage import outbox
 from checkin.storage import tables as t
 from checkin.storage.db import write_tx
 from checkin.storage.events import add_public_key
@@ -140,6 +141,7 @@ def register_public_key(engine: Engine, event_id: str, public_key: Ed25519Public
             raise KeyFileError(f"key {key_id} is already registered for event '{existing.event_id}'; "
                                "use a separate key per event")
         add_public_key(conn, event_id, key_id, public_key_to_b64(pub))
+        outbox.enqueue(conn, "event", event_id)  # the hub and the other desks learn it through sync
     return key_id
 
 
@@ -149,6 +151,8 @@ def set_key_active(engine: Engine, key_id: str, active: bool) -> None:
         result = conn.execute(t.event_key.update().where(t.event_key.c.key_id == key_id).values(active=active))
         if result.rowcount == 0:
             raise KeyFileError(f"no public key with id {key_id} (see `checkin keys list`)")
+        event_id = conn.execute(select(t.event_key.c.event_id).where(t.event_key.c.key_id == key_id)).scalar_one()
+        outbox.enqueue(conn, "event", event_id)  # withdrawn at the hub and every desk with the next sync
 
 
 def list_public_keys(engine: Engine, event_id: str | None = None) -> list[PublicKeyInfo]:

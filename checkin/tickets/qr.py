@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import qrcode
@@ -37,6 +38,35 @@ def qr_matrix(text: str, *, ecc: int = ERROR_CORRECT_M, mask: int | None = FIXED
         code.add_data(text.encode("utf-8"), optimize=0)
     code.make(fit=version is None)
     return [[bool(cell) for cell in row] for row in code.get_matrix()]
+
+
+def draw_qr(canvas: Any, text: str, x: float, y: float, side: float, quiet: int = 4) -> None:
+    """Draw `text` as a vector QR code on a reportlab canvas, in the current fill colour.
+
+    (x, y) is the bottom-left corner of a `side`-wide square that includes a `quiet`-module margin.
+    One path in module units — a translate+scale, then integer `x y w 1 re` per horizontal run of
+    dark modules — keeps the PDF small and skips reportlab's per-number float formatting (the
+    slowest part of a badge when drawn rectangle by rectangle). Badges, tickets and the door card
+    all draw their codes here.
+    """
+    matrix = qr_matrix(text)
+    n = len(matrix)
+    module = side / (n + 2 * quiet)
+    ops: list[str] = []
+    for r, row in enumerate(matrix):
+        col = 0
+        while col < n:
+            if row[col]:
+                start = col
+                while col < n and row[col]:
+                    col += 1
+                ops.append(f"{start} {n - 1 - r} {col - start} 1 re")
+            else:
+                col += 1
+    canvas.saveState()
+    canvas.transform(module, 0, 0, module, x + quiet * module, y + quiet * module)
+    canvas.addLiteral("\n".join(ops) + "\nf")
+    canvas.restoreState()
 
 
 def _alnum_version(length: int, ecc: int) -> int:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from checkin.app import build_context
+from checkin.platforms import AlreadyRunningError, InstanceLock
 from checkin.ui.i18n import Translations, choose_language
 from checkin.ui.main_window import MainWindow
 from checkin.ui.tasks import TaskManager
@@ -29,7 +31,19 @@ def run_app(args: Any) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("checkin")
     app.setOrganizationName("checkin")
-    ctx = build_context(getattr(args, "db", None), getattr(args, "desk", None), getattr(args, "operator", "") or "")
+    _polish_capable_font(app)
+    db = getattr(args, "db", None)
+    from checkin.domain.messages import set_language
+
+    set_language(choose_language(getattr(args, "lang", None) or ""))  # a new desk's default name in it
+    ctx = build_context(db, getattr(args, "desk", None), getattr(args, "operator", "") or "",
+                        create_folder=not db or bool(getattr(args, "create", False)))
+    from checkin.diagnostics import setup_logging
+
+    setup_logging(ctx.desk.id)  # this desk's rotating log in the platform's log folder
+    lock = _one_app_per_database(ctx.database_file())
+    if lock is None:
+        return 1
     camera = getattr(args, "camera", None)
     if camera is not None:  # a one-off choice for this run; the stored setting stays as it was
         ctx.override(camera=camera)
@@ -60,4 +74,37 @@ def run_app(args: Any) -> int:
         QTimer.singleShot(0, lambda: QTimer.singleShot(0, ready))
     code = app.exec()
     window.shutdown()
+    lock.release()
     return int(code)
+
+
+def _one_app_per_database(path: Path | None) -> InstanceLock | None:
+    """Two desk apps on one database would be one desk twice: the second one says so and ends.
+    Not a file (a PostgreSQL desk database): an unacquired lock, nothing to hold."""
+    lock = InstanceLock(path.with_name(path.name + ".lock") if path else Path(os.devnull))
+    if path is None:
+        return lock
+    try:
+        return lock.acquire()
+    except AlreadyRunningError as exc:
+        print(f"checkin: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "checkin", str(exc))
+        return None
+
+
+def _polish_capable_font(app: QApplication) -> None:
+    """Keep the system's UI font unless it cannot draw Polish letters (a bare Linux box): then the
+    bundled DejaVu Sans (checkin.platforms.ui_font_fallback)."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    from checkin.platforms import POLISH_LETTERS, ui_font_fallback
+    from checkin.resources import resource_path
+
+    metrics = QFontMetrics(app.font())
+    family = ui_font_fallback(all(metrics.inFont(ch) for ch in POLISH_LETTERS))
+    if family is None:
+        return
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        QFontDatabase.addApplicationFont(str(resource_path(f"fonts/{name}")))
+    font = QFont(family, app.font().pointSize())
+    app.setFont(font)

@@ -9,12 +9,21 @@ scanner filter is installed here, application-wide, so a scan lands on the desk 
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from checkin import __version__
 from checkin.app import AppContext
@@ -33,8 +42,12 @@ from checkin.ui.workers.sync_bridge import SyncBridge
 OTHER_VIEWS = (("checkin.ui.dashboard.view", "DashboardView"), ("checkin.ui.organiser.view", "OrganiserView"))
 
 
+log = logging.getLogger("checkin.app")
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
+    diagnostics_saved = Signal(str)  # the ZIP's path
 
     def __init__(self, ctx: AppContext, tasks: TaskManager, translations: Translations,
                  sounds: SoundPlayer | None = None, *, start_desk: bool = True) -> None:
@@ -53,6 +66,8 @@ class MainWindow(QMainWindow):
         self.data_changed.changed.connect(self._refresh_views)
         self.sync = SyncBridge(ctx, tasks, self)
         self.sync.status_changed.connect(self.desk_status.show_sync)
+        self.sync.status_changed.connect(self._log_sync)
+        self._sync_mode = ""
         self.sync.changes_arrived.connect(self._remote_changes)
         self.hid = HidFilter(self)
         self.hid.code_scanned.connect(self._handheld_code)
@@ -185,6 +200,9 @@ class MainWindow(QMainWindow):
         shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
         shortcuts.triggered.connect(self.show_shortcuts)
         help_menu.addAction(shortcuts)
+        diagnostics = QAction(self.tr("Save diagnostics…"), self)
+        diagnostics.triggered.connect(lambda _c=False: self.save_diagnostics())
+        help_menu.addAction(diagnostics)
         about = QAction(self.tr("About"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -316,6 +334,51 @@ class MainWindow(QMainWindow):
         if missing:
             text += "\n" + self.tr("Missing translations: {files}").format(files=missing)
         QMessageBox.about(self, self.tr("About checkin"), text)
+
+    # ------------------------------------------------------------------ diagnostics
+    def _log_sync(self, view: object) -> None:
+        """Sync state changes (online, offline, local) go to the desk's log; repeats of one state do not."""
+        mode = str(getattr(view, "mode", ""))
+        if mode != self._sync_mode:
+            self._sync_mode = mode
+            error = str(getattr(view, "last_error", "") or "")
+            log.info("sync state %s, %s waiting to send%s", mode, getattr(view, "pending", "?"),
+                     f" ({error})" if error else "")
+
+    def save_diagnostics(self, path: str | None = None) -> None:
+        """Help → Save diagnostics: a ZIP for the IT volunteer (logs, versions, settings, sync status)."""
+        from pathlib import Path
+
+        if path is None:
+            stamp = self.ctx.clock().strftime("%Y%m%d-%H%M")
+            dialog = QFileDialog(self, self.tr("Save diagnostics"),
+                                 str(Path.home() / f"checkin-diagnostics-{stamp}.zip"), "ZIP (*.zip)")
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.fileSelected.connect(self.save_diagnostics)
+            self.diagnostics_dialog = dialog
+            dialog.open()
+            return
+        from checkin.diagnostics import write_diagnostics
+
+        ctx, out = self.ctx, Path(path)
+        self.tasks.run(lambda _t: write_diagnostics(out, ctx.engine, ctx.desk.id, ctx.desk.name)).success(
+            self._diagnostics_saved).failure(self._diagnostics_failed)
+
+    def _diagnostics_saved(self, path: object) -> None:
+        self.diagnostics_saved.emit(str(path))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Diagnostics saved"),
+                          self.tr("Saved {path}. Give this file to the IT volunteer; it holds no names of "
+                                  "attendees and no passwords.").format(path=path), QMessageBox.StandardButton.Ok,
+                          self)
+        self.diagnostics_box = box
+        box.open()
+
+    def _diagnostics_failed(self, exc: BaseException, trace: str) -> None:
+        log.error("diagnostics not saved: %s\n%s", exc, trace)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Diagnostics not saved"), str(exc),
+                          QMessageBox.StandardButton.Ok, self)
+        self.diagnostics_box = box
+        box.open()
 
     # ------------------------------------------------------------------ shutdown
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -70,6 +70,12 @@ def _printer(printer_name: str | None, output_pdf: Path | None) -> tuple[QPrinte
         raise PrintError(say("no printer given and this computer has no default printer; installed: {installed}",
                              installed=", ".join(installed) or say("none")))
     info = QPrinterInfo.printerInfo(name)
+    if info.isNull():  # "hp laserjet" for "HP LaserJet", "Label" for "\\\\print-srv\\Label" (Windows)
+        from checkin.platforms import current, match_printer
+
+        matched = match_printer(name, installed, current())
+        if matched is not None:
+            info, name = QPrinterInfo.printerInfo(matched), matched
     if info.isNull():
         raise PrintError(say("no printer named '{name}'; installed: {installed}", name=name,
                              installed=", ".join(installed) or say("none")))

@@ -16,9 +16,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from checkin.domain.results import ScanResult
 from checkin.resources import resources_root
 
 OUTCOMES = ("accepted", "duplicate", "rejected", "void", "flagged")
+
+
+
+def outcome_for(result: ScanResult) -> str:
+    """The sound a decision makes (desk, door and kiosk alike): green, amber, red, or the undo."""
+    if result is ScanResult.VOID:
+        return "void"
+    return {"ok": "accepted", "warn": "duplicate"}.get(result.severity, "rejected")
 
 
 class SoundPlayer:

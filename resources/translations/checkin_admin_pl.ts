@@ -17,57 +17,57 @@
 <context>
     <name>BadgesPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="50"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="51"/>
         <source>Badges</source>
         <translation>Identyfikatory</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="54"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="55"/>
         <source>Template:</source>
         <translation>Szablon:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="56"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="57"/>
         <source>Everyone</source>
         <translation>Wszyscy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="59"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="60"/>
         <source>Who:</source>
         <translation>Dla kogo:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="61"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="62"/>
         <source>Batch</source>
         <translation>Druk zbiorczy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="63"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="64"/>
         <source>Make PDF with all badges…</source>
         <translation>Utwórz PDF ze wszystkimi identyfikatorami…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="66"/>
         <source>Print the PDF</source>
         <translation>Drukuj PDF</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="77"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="78"/>
         <source>Preview is being drawn…</source>
         <translation>Trwa rysowanie podglądu…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="133"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="134"/>
         <source>Save the badges as</source>
         <translation>Zapisz identyfikatory jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="159"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="160"/>
         <source>{n} badges on {pages} pages saved to {path}.</source>
         <translation>Identyfikatory: {n}, stron: {pages}; zapisano w {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/badges_page.py" line="178"/>
+        <location filename="../../checkin/ui/organiser/badges_page.py" line="179"/>
         <source>Sent to {printer}.</source>
         <translation>Wysłano do drukarki {printer}.</translation>
     </message>
@@ -133,63 +133,63 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="87"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="90"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="89"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="92"/>
         <source>Day shown</source>
         <translation>Pokazywany dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="93"/>
-        <location filename="../../checkin/ui/dashboard/view.py" line="268"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="96"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="283"/>
         <source>Projector mode (F11)</source>
         <translation>Tryb rzutnika (F11)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="104"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="107"/>
         <source>Arrivals per 10 minutes</source>
         <translation>Przybycia co 10 minut</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="107"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="110"/>
         <source>Sessions</source>
         <translation>Sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="110"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="113"/>
         <source>Desks</source>
         <translation>Stanowiska</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="206"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="220"/>
         <source>Updated {time}</source>
         <translation>Zaktualizowano {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="208"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="222"/>
         <source>{n} changes on this desk waiting to sync</source>
         <translation>Zmiany na tym stanowisku czekające na synchronizację: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="218"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="232"/>
         <source>Could not read the numbers: {error}</source>
         <translation>Nie udało się odczytać danych: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="258"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="273"/>
         <source>Close projector mode</source>
         <translation>Zamknij tryb rzutnika</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="276"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="291"/>
         <source>No arrivals yet today</source>
         <translation>Dziś jeszcze nikt nie przyszedł</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/view.py" line="277"/>
+        <location filename="../../checkin/ui/dashboard/view.py" line="292"/>
         <source>No arrivals on {date}</source>
         <translation>Brak przyjść w dniu {date}</translation>
     </message>
@@ -240,22 +240,27 @@
         <translation>Ostatnia synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="55"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="33"/>
+        <source>Desks</source>
+        <translation>Stanowiska</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="56"/>
         <source>(this desk)</source>
         <translation>(to stanowisko)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="57"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="58"/>
         <source>no scans yet</source>
         <translation>jeszcze bez skanów</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="59"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="60"/>
         <source>not synced yet</source>
         <translation>jeszcze nie synchronizowano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/desk_table.py" line="74"/>
+        <location filename="../../checkin/ui/dashboard/desk_table.py" line="76"/>
         <source>No scans here for over 10 minutes while other desks are busy</source>
         <translation>Od ponad 10 minut brak skanów, choć inne stanowiska pracują</translation>
     </message>
@@ -263,108 +268,108 @@
 <context>
     <name>EventPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="56"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="55"/>
         <source>Event</source>
         <translation>Wydarzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="57"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="56"/>
         <source>Load event file (TOML)…</source>
         <translation>Wczytaj plik wydarzenia (TOML)…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="171"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="164"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="65"/>
         <source>Day</source>
         <translation>Dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="170"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="163"/>
         <source>Title</source>
         <translation>Tytuł</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="170"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="163"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="170"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="163"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="67"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="171"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="164"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="67"/>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="171"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="164"/>
         <source>Capacity</source>
         <translation>Liczba miejsc</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="76"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="75"/>
         <source>Double-click a cell to edit. Times are local (e.g. 09:30); leave capacity empty for no limit.</source>
         <translation>Kliknij dwukrotnie komórkę, aby ją zmienić. Godziny są czasu lokalnego (np. 09:30); puste pole liczby miejsc oznacza brak limitu.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="81"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="80"/>
         <source>Save changes</source>
         <translation>Zapisz zmiany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="83"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="82"/>
         <source>Undo unsaved changes</source>
         <translation>Cofnij niezapisane zmiany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="111"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="104"/>
         <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{venue}&lt;br&gt;Days: {days} · Time zone: {tz} · {n} sessions</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{venue}&lt;br&gt;Dni: {days} · Strefa czasowa: {tz} · Liczba sesji: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="158"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="151"/>
         <source>Saved: {n} sessions changed.</source>
         <translation>Zapisano. Zmienione sesje: {n}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="176"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="169"/>
         <source>Nothing was saved. Session {code}, column {column}: {problem}</source>
         <translation>Nic nie zapisano. Sesja {code}, kolumna {column}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="181"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="174"/>
         <source>Event file</source>
         <translation>Plik wydarzenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="181"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="174"/>
         <source>Event files (*.toml)</source>
         <translation>Pliki wydarzenia (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="193"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="186"/>
         <source>Another event</source>
         <translation>Inne wydarzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="194"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="187"/>
         <source>This file describes another event ({new}) than the one on this desk ({old}). Load it and make it the current event?</source>
         <translation>Ten plik opisuje inne wydarzenie ({new}) niż to na tym stanowisku ({old}). Wczytać go i ustawić jako bieżące wydarzenie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/event_page.py" line="205"/>
+        <location filename="../../checkin/ui/organiser/event_page.py" line="198"/>
         <source>Loaded {name}: {days} days, {n} sessions.</source>
         <translation>Wczytano {name}. Dni: {days}, sesje: {n}.</translation>
     </message>
@@ -372,102 +377,167 @@
 <context>
     <name>ExportsPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="44"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="50"/>
         <source>Exports</source>
         <translation>Eksport</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="47"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
         <source>Daily attendance</source>
         <translation>Obecność dzienna</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="47"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
         <source>Session attendance</source>
         <translation>Obecność na sesjach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="48"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="54"/>
         <source>Attendees by session (matrix)</source>
         <translation>Uczestnicy według sesji (macierz)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="49"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="55"/>
         <source>Registered but did not come</source>
         <translation>Zarejestrowani nieobecni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="50"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="56"/>
         <source>Event summary</source>
         <translation>Podsumowanie wydarzenia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="53"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="57"/>
+        <source>Certificates of attendance (numbered, with hours)</source>
+        <translation>Zaświadczenia o udziale (numerowane, z godzinami)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="58"/>
+        <source>Register of issued certificates</source>
+        <translation>Ewidencja wydanych zaświadczeń</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="59"/>
+        <source>Photographers&apos; list (no consent to photos)</source>
+        <translation>Lista dla fotografów (bez zgody na wizerunek)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="62"/>
         <source>What:</source>
         <translation>Co:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="56"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="65"/>
         <source>All days</source>
         <translation>Wszystkie dni</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="59"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="68"/>
         <source>Day:</source>
         <translation>Dzień:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="61"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="70"/>
         <source>Session:</source>
         <translation>Sesja:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="63"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="72"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="65"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="74"/>
         <source>Semicolon (Excel in Polish)</source>
         <translation>Średnik (polski Excel)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="66"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="75"/>
         <source>Comma</source>
         <translation>Przecinek</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="67"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="76"/>
         <source>CSV separator:</source>
         <translation>Separator CSV:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="70"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="78"/>
+        <source>all institutions</source>
+        <translation>wszystkie instytucje</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="79"/>
+        <source>Institution contains:</source>
+        <translation>Instytucja zawiera:</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="83"/>
+        <source>Certificate language:</source>
+        <translation>Język zaświadczeń:</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="84"/>
+        <source>Also a ZIP file per institution</source>
+        <translation>Także plik ZIP dla każdej instytucji</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="88"/>
         <source>Export…</source>
         <translation>Eksportuj…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="72"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="90"/>
         <source>Open folder</source>
         <translation>Otwórz folder</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="97"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="112"/>
         <source>All sessions</source>
         <translation>Wszystkie sesje</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="112"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="130"/>
+        <source>Folder for the certificates</source>
+        <translation>Folder na zaświadczenia</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="136"/>
         <source>Save the export as</source>
         <translation>Zapisz eksport jako</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="123"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="150"/>
         <source>A PDF list is made for one day: choose the day.</source>
         <translation>Lista PDF powstaje dla jednego dnia: wybierz dzień.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/exports_page.py" line="153"/>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="185"/>
+        <source>The venue hub could not be read: numbers issued on other laptops may be missing.</source>
+        <translation>Nie udało się odczytać bazy na miejscu: może brakować numerów wydanych na innych laptopach.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="209"/>
+        <source>Numbering the certificates in the register…</source>
+        <translation>Nadawanie numerów w ewidencji zaświadczeń…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="235"/>
+        <source>the venue hub</source>
+        <translation>baza na miejscu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="235"/>
+        <source>this computer</source>
+        <translation>ten komputer</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="237"/>
+        <source>{issued} new and {reissued} re-issued certificates (register: {where}) saved in {folder}, and all of them in {combined}.</source>
+        <translation>Nowe zaświadczenia: {issued}, wydane ponownie: {reissued} (ewidencja: {where}); zapisano w {folder}, wszystkie razem w {combined}.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/exports_page.py" line="245"/>
         <source>Saved {rows} rows to {path}.</source>
         <translation>Zapisano wiersze: {rows}, plik {path}.</translation>
     </message>
@@ -475,32 +545,32 @@
 <context>
     <name>ForecastPanel</name>
     <message>
-        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="32"/>
         <source>Queue forecast</source>
         <translation>Prognoza kolejki</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="42"/>
         <source>From</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="42"/>
         <source>Arriving</source>
         <translation>Przyjdzie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="42"/>
         <source>Can admit</source>
         <translation>Przyjmą</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="43"/>
         <source>Queue</source>
         <translation>Kolejka</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="1"/>
+        <location filename="../../checkin/ui/dashboard/forecast_panel.py" line="60"/>
         <source>The forecast is for today only.</source>
         <translation>Prognoza dotyczy tylko dnia dzisiejszego.</translation>
     </message>
@@ -671,7 +741,7 @@
     <message>
         <location filename="../../checkin/ui/organiser/import_wizard.py" line="270"/>
         <source>position</source>
-        <translation>stanowisko</translation>
+        <translation>funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/organiser/import_wizard.py" line="271"/>
@@ -709,22 +779,52 @@
         <translation>uwagi</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="326"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="273"/>
+        <source>gender (for Polish grammar)</source>
+        <translation>płeć (do odmiany komunikatów)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="274"/>
+        <source>VIP (shown on scan)</source>
+        <translation>VIP (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="275"/>
+        <source>speaker to the green room (shown on scan)</source>
+        <translation>prelegent do pokoju prelegentów (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="276"/>
+        <source>accessibility needs (shown on scan)</source>
+        <translation>potrzeby dostępności (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="277"/>
+        <source>dietary needs (shown on scan)</source>
+        <translation>dieta (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="278"/>
+        <source>see the organiser (shown on scan)</source>
+        <translation>zgłosić się do organizatora (widoczne przy skanowaniu)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="331"/>
         <source>{n} problems found in {file}. Nothing will be imported until they are corrected: fix the file (the row numbers are as Excel shows them) and choose it again, or fix the column mapping.</source>
         <translation>Liczba problemów w pliku {file}: {n}. Nic nie zostanie zaimportowane, dopóki nie zostaną poprawione: popraw plik (numery wierszy jak w Excelu) i wybierz go ponownie albo popraw przypisanie kolumn.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="335"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="340"/>
         <source>No problems: {rows} rows are ready. Import will add {added}, update {updated}, cancel {cancelled} and reactivate {reactivated}; {unchanged} stay unchanged.</source>
         <translation>Bez problemów, gotowe wiersze: {rows}. Import doda: {added}, zaktualizuje: {updated}, anuluje: {cancelled}, przywróci: {reactivated}; bez zmian: {unchanged}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="360"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="365"/>
         <source>Nothing was imported: {error}</source>
         <translation>Nic nie zaimportowano: {error}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/import_wizard.py" line="367"/>
+        <location filename="../../checkin/ui/organiser/import_wizard.py" line="372"/>
         <source>Imported {file}: {added} added, {updated} updated, {cancelled} cancelled, {reactivated} reactivated, {unchanged} unchanged.</source>
         <translation>Zaimportowano {file}. Dodano: {added}, zaktualizowano: {updated}, anulowano: {cancelled}, przywrócono: {reactivated}, bez zmian: {unchanged}.</translation>
     </message>
@@ -852,6 +952,11 @@
         <source>Wipe</source>
         <translation>Usuwanie danych</translation>
     </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
+        <source>Held back</source>
+        <translation>Wstrzymane</translation>
+    </message>
 </context>
 <context>
     <name>ProgressRow</name>
@@ -921,9 +1026,44 @@
         <source>Seats left</source>
         <translation>Wolne miejsca</translation>
     </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="31"/>
+        <source>Sessions</source>
+        <translation>Sesje</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="91"/>
+        <source>Full</source>
+        <translation>Pełna</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/dashboard/session_table.py" line="91"/>
+        <source>Nearly full</source>
+        <translation>Prawie pełna</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>Read QR image...</source>
+        <translation>Odczytaj obraz QR...</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>The QR code of this desk&apos;s connection string from `checkin hub add-desk`; a handheld scanner can also scan it straight into the field</source>
+        <translation>Kod QR z adresem połączenia tego stanowiska z `checkin hub add-desk`; można go też zeskanować czytnikiem prosto do pola</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>QR code of the hub connection</source>
+        <translation>Kod QR połączenia z hubem</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Obrazy (*.png *.jpg *.jpeg)</translation>
+    </message>
     <message>
         <location filename="../../checkin/ui/organiser/settings_page.py" line="44"/>
         <source>Settings of this desk</source>
@@ -1060,37 +1200,37 @@
         <translation>Stanowisko potrzebuje nazwy widocznej dla innych stanowisk, np. „Stanowisko 2”.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="190"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="181"/>
         <source>Settings saved.</source>
         <translation>Zapisano ustawienia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="209"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="200"/>
         <source>Cameras found: {list}</source>
         <translation>Znalezione kamery: {list}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="210"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="201"/>
         <source>No camera found. The handheld scanner and search still work.</source>
         <translation>Nie znaleziono kamery. Czytnik ręczny i wyszukiwanie nadal działają.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="217"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="208"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>Nowe hasło musi mieć co najmniej {n} znaków.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="221"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="212"/>
         <source>The two new passwords are not the same.</source>
         <translation>Wpisane nowe hasła się różnią.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="239"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="230"/>
         <source>The organiser password was changed.</source>
         <translation>Hasło organizatora zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="241"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="232"/>
         <source>The current password is wrong; nothing was changed.</source>
         <translation>Obecne hasło jest błędne; niczego nie zmieniono.</translation>
     </message>
@@ -1215,6 +1355,74 @@
     </message>
 </context>
 <context>
+    <name>HeldPage</name>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Held back from the venue database</source>
+        <translation>Wstrzymane przez bazę danych miejsca wydarzenia</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>The venue database refused these changes of this desk for good, so they wait here instead of blocking the other check-ins. Correct the field named in the reason and send the row again, or dismiss it (it stays in this desk's records).</source>
+        <translation>Baza danych miejsca wydarzenia na stałe odrzuciła te zmiany z tego stanowiska, więc czekają tutaj, zamiast blokować pozostałe rejestracje. Popraw pole wskazane w przyczynie i wyślij wiersz ponownie albo go odrzuć (zostanie w zapisach tego stanowiska).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Record</source>
+        <translation>Rekord</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Held at</source>
+        <translation>Wstrzymano</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Reason</source>
+        <translation>Przyczyna</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Field:</source>
+        <translation>Pole:</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Correct and send again</source>
+        <translation>Popraw i wyślij ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Dismiss</source>
+        <translation>Odrzuć</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Check again</source>
+        <translation>Sprawdź ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Nothing is held back: the venue database accepted every change.</source>
+        <translation>Nic nie jest wstrzymane: baza danych miejsca wydarzenia przyjęła każdą zmianę.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Queued again; it goes with the next sync.</source>
+        <translation>Ponownie w kolejce; zostanie wysłane przy następnej synchronizacji.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
+        <source>Dismissed; it stays in this desk's records.</source>
+        <translation>Odrzucono; pozostaje w zapisach tego stanowiska.</translation>
+    </message>
+</context>
+<context>
     <name>WipePage</name>
     <message>
         <location filename="../../checkin/ui/organiser/wipe_page.py" line="29"/>
@@ -1257,9 +1465,14 @@
         <translation>Usunięcie danych nie jest jeszcze możliwe: rejestracje wejść ({scans}) oraz zmiany listy lub wydruki identyfikatorów ({other}) z tego stanowiska nie dotarły do bazy na miejscu. Połącz się z siecią na miejscu i synchronizuj, aż nic nie będzie czekać, a potem usuń dane.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/wipe_page.py" line="114"/>
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="116"/>
         <source>Wiped: {attendees} attendees, {scans} check-in records and {prints} badge prints were deleted and the database file was compacted.</source>
         <translation>Usunięto: uczestnicy {attendees}, zapisy rejestracji {scans}, wydruki identyfikatorów {prints}; plik bazy danych został zagęszczony.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/wipe_page.py" line="119"/>
+        <source>{files} file(s) checkin wrote (exports, tickets, badge PDFs, backups) were deleted too.</source>
+        <translation>Usunięto też pliki zapisane przez checkin (eksporty, bilety, identyfikatory PDF, kopie zapasowe): {files}.</translation>
     </message>
 </context>
 </TS>

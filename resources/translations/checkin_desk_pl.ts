@@ -4,22 +4,22 @@
 <context>
     <name>BadgeActions</name>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="74"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="65"/>
         <source>Print again?</source>
         <translation>Wydrukować ponownie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="75"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="66"/>
         <source>The badge of {name} was already printed at {time} at {desk} (copy {n}). Print another copy?</source>
         <translation>Identyfikator osoby {name} został już wydrukowany o {time} przy stanowisku {desk} (egzemplarz {n}). Wydrukować kolejny egzemplarz?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="115"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="119"/>
         <source>The badge was saved as {path}.</source>
         <translation>Identyfikator zapisano jako {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="124"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="115"/>
         <source>Printing is not available on this desk. The badge was saved as {path}.</source>
         <translation>Drukowanie nie jest dostępne na tym stanowisku. Identyfikator zapisano jako {path}.</translation>
     </message>
@@ -28,41 +28,47 @@
     <name>CameraView</name>
     <message>
         <location filename="../../checkin/ui/desk/camera_view.py" line="75"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="76"/>
         <source>Camera used for scanning</source>
         <translation>Kamera używana do skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="76"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="77"/>
+        <source>Camera preview</source>
+        <translation>Podgląd z kamery</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="78"/>
         <source>Mirror</source>
         <translation>Lustro</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="81"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="83"/>
         <source>Camera:</source>
         <translation>Kamera:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="96"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="98"/>
         <source>No camera (handheld scanner and search)</source>
         <translation>Bez kamery (czytnik ręczny i wyszukiwanie)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="100"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="102"/>
         <source>Camera {n}</source>
         <translation>Kamera {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="107"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="109"/>
         <source>No camera: use the handheld scanner or search (F2).</source>
         <translation>Brak kamery: użyj czytnika ręcznego lub wyszukiwania (F2).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="112"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="114"/>
         <source>Starting the camera…</source>
         <translation>Uruchamianie kamery…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/camera_view.py" line="116"/>
+        <location filename="../../checkin/ui/desk/camera_view.py" line="118"/>
         <source>Scanning with {camera}</source>
         <translation>Skanowanie: {camera}</translation>
     </message>
@@ -70,27 +76,32 @@
 <context>
     <name>CheckpointPicker</name>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="36"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="27"/>
+        <source>Checkpoint: day entrance or session</source>
+        <translation>Punkt kontroli: wejście na dzień albo sesja</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="37"/>
         <source>Checkpoint (F5):</source>
         <translation>Punkt kontroli (F5):</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="62"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="63"/>
         <source>— choose the day or session —</source>
         <translation>— wybierz dzień lub sesję —</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="66"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="67"/>
         <source>Entrance · {day}</source>
         <translation>Wejście · {day}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="104"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="105"/>
         <source>Today ({today}) is not a day of this event. Choose the day or session you are checking in for before scanning.</source>
         <translation>Dziś ({today}) nie jest dniem tego wydarzenia. Przed skanowaniem wybierz dzień lub sesję, dla której rejestrujesz wejścia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="109"/>
+        <location filename="../../checkin/ui/desk/checkpoint_picker.py" line="110"/>
         <source>Recording check-ins for {day}, not for today ({today}).</source>
         <translation>Rejestrujesz wejścia na dzień {day}, a nie na dziś ({today}).</translation>
     </message>
@@ -120,10 +131,15 @@
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="146"/>
         <source>Position</source>
-        <translation>Stanowisko</translation>
+        <translation>Funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="148"/>
+        <source>No consent to photos (wizerunek)</source>
+        <translation>Brak zgody na zdjęcia (wizerunek)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="152"/>
         <source>Save</source>
         <translation>Zapisz</translation>
     </message>
@@ -131,152 +147,208 @@
 <context>
     <name>DeskStatusBar</name>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="36"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="46"/>
+        <source>unencrypted</source>
+        <translation>bez szyfrowania</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="50"/>
         <source>Online · {n} waiting to send</source>
         <translation>Połączono · {n} czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="38"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="52"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="73"/>
         <source>last sync {time}</source>
         <translation>ostatnia synchronizacja {time}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="40"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
         <source>Offline · {n} waiting to send (scanning continues)</source>
         <translation>Brak połączenia · {n} czeka na wysłanie (skanowanie działa dalej)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="42"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
         <source>Local only (no venue database) · {n} not synced</source>
         <translation>Tylko lokalnie (bez wspólnej bazy) · {n} niezsynchronizowanych</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="44"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="60"/>
         <source>Sync starting…</source>
         <translation>Uruchamianie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="54"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="91"/>
         <source>Sounds off</source>
         <translation>Dźwięki wyłączone</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="56"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="93"/>
         <source>No sound player: system beep for errors only</source>
         <translation>Brak odtwarzacza dźwięku: tylko systemowy sygnał przy błędach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="95"/>
         <source>Sound: {backend}</source>
         <translation>Dźwięk: {backend}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="58"/>
+        <source>Connecting to the venue database…</source>
+        <translation>Łączenie z bazą danych miejsca wydarzenia…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="41"/>
+        <source>list not updated for {min} min</source>
+        <translation>lista nieaktualna od {min} min</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="42"/>
+        <source>list not updated yet</source>
+        <translation>lista jeszcze nie pobrana</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="44"/>
+        <source>{n} held back</source>
+        <translation>wstrzymane: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="48"/>
+        <source>clock off by {s} s</source>
+        <translation>zegar przesunięty o {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="75"/>
+        <source>Live updates: on</source>
+        <translation>Aktualizacje na żywo: włączone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="75"/>
+        <source>Live updates: off</source>
+        <translation>Aktualizacje na żywo: wyłączone</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="77"/>
+        <source>Delay of other desks&apos; check-ins: {s} s</source>
+        <translation>Opóźnienie skanów z innych stanowisk: {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="79"/>
+        <source>Clock difference to the venue database: {s} s</source>
+        <translation>Różnica zegara względem bazy danych miejsca: {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/status_bar.py" line="82"/>
+        <source>Last error: {error}</source>
+        <translation>Ostatni błąd: {error}</translation>
     </message>
 </context>
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="127"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="132"/>
         <source>Search (F2)</source>
         <translation>Szukaj (F2)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="128"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="133"/>
         <source>Walk-in (F3)</source>
         <translation>Nowa osoba (F3)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="129"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="134"/>
         <source>Print badge (Ctrl+P)</source>
         <translation>Drukuj identyfikator (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="131"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="136"/>
         <source>Search by name</source>
         <translation>Szukaj po nazwisku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="132"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="137"/>
         <source>Register a walk-in</source>
         <translation>Zarejestruj nową osobę</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="133"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="138"/>
         <source>Print the badge</source>
         <translation>Drukuj identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="196"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="205"/>
         <source>Desk: {desk}</source>
         <translation>Stanowisko: {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="236"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="259"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="245"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="272"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="298"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="482"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="313"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="517"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="319"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="347"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="320"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="348"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="370"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="400"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="371"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="401"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="390"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="420"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="391"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="421"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="397"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="427"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="398"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="428"/>
         <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
         <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="416"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="451"/>
         <source>Save the badge</source>
         <translation>Zapisz identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="438"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="473"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="525"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="559"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="526"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="560"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
     </message>
@@ -284,68 +356,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="67"/>
+        <location filename="../../checkin/ui/main_window.py" line="91"/>
         <source>Check-in — {event} — {desk}</source>
         <translation>Rejestracja — {event} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="70"/>
+        <location filename="../../checkin/ui/main_window.py" line="94"/>
         <source>Reception desk</source>
         <translation>Recepcja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="71"/>
+        <location filename="../../checkin/ui/main_window.py" line="95"/>
         <source>Coordinator dashboard</source>
         <translation>Panel koordynatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="71"/>
+        <location filename="../../checkin/ui/main_window.py" line="95"/>
         <source>Organiser tools</source>
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="129"/>
+        <location filename="../../checkin/ui/main_window.py" line="168"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="138"/>
+        <location filename="../../checkin/ui/main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="139"/>
+        <location filename="../../checkin/ui/main_window.py" line="178"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="145"/>
+        <location filename="../../checkin/ui/main_window.py" line="184"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="148"/>
+        <location filename="../../checkin/ui/main_window.py" line="190"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="157"/>
+        <location filename="../../checkin/ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="158"/>
-        <location filename="../../checkin/ui/main_window.py" line="212"/>
+        <location filename="../../checkin/ui/main_window.py" line="200"/>
+        <location filename="../../checkin/ui/main_window.py" line="325"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="161"/>
+        <location filename="../../checkin/ui/main_window.py" line="203"/>
+        <source>Save diagnostics…</source>
+        <translation>Zapisz diagnostykę…</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="206"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="213"/>
+        <location filename="../../checkin/ui/main_window.py" line="326"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -366,7 +443,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="219"/>
+        <location filename="../../checkin/ui/main_window.py" line="332"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -375,16 +452,37 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="222"/>
+        <location filename="../../checkin/ui/main_window.py" line="335"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="223"/>
+        <location filename="../../checkin/ui/main_window.py" line="336"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/main_window.py" line="354"/>
+        <source>Save diagnostics</source>
+        <translation>Zapisz diagnostykę</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="369"/>
+        <source>Diagnostics saved</source>
+        <translation>Zapisano diagnostykę</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="370"/>
+        <source>Saved {path}. Give this file to the IT volunteer; it holds no names of attendees and no passwords.</source>
+        <translation>Zapisano {path}. Przekaż ten plik informatykowi; nie zawiera nazwisk uczestników ani haseł.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="378"/>
+        <source>Diagnostics not saved</source>
+        <translation>Nie zapisano diagnostyki</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="187"/>
         <source>Door mode…</source>
         <translation>Tryb drzwi…</translation>
     </message>
@@ -398,8 +496,8 @@ Dźwięk: {sound}</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/print_notice.py" line="38"/>
-        <source>Print again</source>
-        <translation>Drukuj ponownie</translation>
+        <source>Print again (Ctrl+Shift+P)</source>
+        <translation>Drukuj ponownie (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/print_notice.py" line="39"/>
@@ -474,22 +572,22 @@ Dźwięk: {sound}</translation>
         <translation>Wynik skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="60"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="62"/>
         <source>Result mark</source>
         <translation>Znak wyniku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="121"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="123"/>
         <source>Ready to scan</source>
         <translation>Gotowe do skanowania</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="122"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="124"/>
         <source>Show the QR code to the camera, scan it with the handheld scanner, or press F2 to search by name.</source>
         <translation>Pokaż kod QR do kamery, zeskanuj go czytnikiem ręcznym albo naciśnij F2, aby wyszukać po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/result_panel.py" line="138"/>
+        <location filename="../../checkin/ui/desk/result_panel.py" line="140"/>
         <source>{checkpoint} · {time}</source>
         <translation>{checkpoint} · {time}</translation>
     </message>
@@ -502,57 +600,67 @@ Dźwięk: {sound}</translation>
         <translation>Nazwisko, imię, instytucja lub numer biletu — polskie znaki niepotrzebne</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="68"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="63"/>
+        <source>Search by name</source>
+        <translation>Szukaj po nazwisku</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="69"/>
+        <source>People found</source>
+        <translation>Znalezione osoby</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="70"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="68"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="84"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="86"/>
         <source>Check in (Enter)</source>
         <translation>Zarejestruj wejście (Enter)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="85"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="87"/>
         <source>Correct name…</source>
         <translation>Popraw dane…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="86"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="88"/>
         <source>Print badge</source>
         <translation>Drukuj identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="87"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="89"/>
         <source>Back to camera (Esc)</source>
         <translation>Wróć do kamery (Esc)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="159"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="161"/>
         <source>Nobody found for “{query}”. Check the spelling, or register a walk-in (F3).</source>
         <translation>Nie znaleziono nikogo dla „{query}”. Sprawdź pisownię albo zarejestruj nową osobę (F3).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="162"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="164"/>
         <source>Showing the first {n}; type more to narrow down.</source>
         <translation>Pokazano pierwsze {n} wyników; wpisz więcej, aby zawęzić.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="169"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="171"/>
         <source>cancelled</source>
         <translation>anulowany</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="171"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="173"/>
         <source>present since {time} ({desk})</source>
         <translation>obecny od {time} ({desk})</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/search_panel.py" line="173"/>
+        <location filename="../../checkin/ui/desk/search_panel.py" line="175"/>
         <source>not yet</source>
         <translation>jeszcze nie</translation>
     </message>
@@ -587,7 +695,7 @@ Dźwięk: {sound}</translation>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="117"/>
         <source>Position</source>
-        <translation>Stanowisko</translation>
+        <translation>Funkcja (stanowisko pracy)</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/walk_in_dialog.py" line="122"/>
@@ -628,17 +736,17 @@ Dźwięk: {sound}</translation>
         <translation>Brak wstępu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="68"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="80"/>
         <source>Back in the room.</source>
         <translation>Ponowne wejście na salę.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="70"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="82"/>
         <source>Exit recorded.</source>
         <translation>Wyjście zapisane.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="71"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="86"/>
         <source>Checked in. Hand over the badge and the conference pack.</source>
         <translation>Zarejestrowano. Wydaj identyfikator i materiały konferencyjne.</translation>
     </message>
@@ -697,153 +805,157 @@ Dźwięk: {sound}</translation>
         <translation>Osoba już dziś zarejestrowana w tym miejscu.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="78"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="93"/>
         <source>The check-in was undone; the headcount no longer includes it.</source>
         <translation>Rejestrację cofnięto; nie jest już wliczana do liczby obecnych.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="80"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="95"/>
         <source>Not registered for this day. Send them to the information desk.</source>
         <translation>Brak zgłoszenia na ten dzień. Skieruj uczestnika do punktu informacyjnego.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="82"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="97"/>
         <source>Not registered for this workshop. Check the list of free places with the coordinator.</source>
         <translation>Brak zapisu na te warsztaty. Sprawdź z koordynatorem listę wolnych miejsc.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="85"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="100"/>
         <source>This registration was cancelled. Send them to the information desk.</source>
         <translation>To zgłoszenie zostało anulowane. Skieruj uczestnika do punktu informacyjnego.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="88"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="103"/>
         <source>This ticket was replaced by a newer one. Ask for the newest ticket or use search.</source>
         <translation>Ten bilet zastąpiono nowszym. Poproś o najnowszy bilet albo użyj wyszukiwania.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="91"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="106"/>
         <source>The session is full.</source>
         <translation>Brak wolnych miejsc na sesji.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="93"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="108"/>
         <source>Exit without an entry: this person was not checked in here.</source>
         <translation>Wyjście bez wejścia: ta osoba nie była tu zarejestrowana.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="95"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="110"/>
         <source>Forged or damaged code: the signature does not match. Use search by name.</source>
         <translation>Podrobiony lub uszkodzony kod: podpis się nie zgadza. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="98"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="113"/>
         <source>The handheld scanner types with the wrong keyboard layout (Y and Z swapped). Set the scanner to this computer&apos;s layout.</source>
         <translation>Czytnik ręczny używa złego układu klawiatury (zamienione Y i Z). Ustaw w czytniku układ klawiatury tego komputera.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="102"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="117"/>
         <source>The code arrived with unexpected characters: check the handheld scanner&apos;s keyboard layout, or use search by name.</source>
         <translation>Kod zawiera nieoczekiwane znaki: sprawdź układ klawiatury czytnika ręcznego albo wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="107"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="122"/>
         <source>Not a ticket of this conference, or the code is damaged. Use search by name.</source>
         <translation>To nie jest bilet tej konferencji albo kod jest uszkodzony. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="110"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="125"/>
         <source>Unknown code: nobody on the list has this ticket. Use search by name.</source>
         <translation>Nieznany kod: nikt z listy nie ma takiego biletu. Wyszukaj osobę po nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="113"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="128"/>
         <source>This ticket is for a different event.</source>
         <translation>Ten bilet dotyczy innego wydarzenia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="115"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="130"/>
         <source>This ticket is not valid yet.</source>
         <translation>Ten bilet nie jest jeszcze ważny.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="117"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="132"/>
         <source>This ticket has expired.</source>
         <translation>Ten bilet stracił ważność.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="118"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="133"/>
         <source>Not admitted ({reason}).</source>
         <translation>Brak wstępu ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="123"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="138"/>
         <source>Participant</source>
         <translation>Uczestnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="124"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="139"/>
         <source>Speaker</source>
         <translation>Prelegent</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="125"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="140"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="126"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="141"/>
         <source>Media</source>
         <translation>Media</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="127"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="142"/>
         <source>Staff</source>
         <translation>Obsługa</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="128"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="143"/>
         <source>Organiser</source>
         <translation>Organizator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="129"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="144"/>
         <source>Guest</source>
         <translation>Gość</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="135"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="150"/>
         <source>camera</source>
         <translation>kamera</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="136"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="151"/>
         <source>scanner</source>
         <translation>czytnik</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="137"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="152"/>
         <source>search</source>
         <translation>wyszukiwanie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/wording.py" line="138"/>
+        <location filename="../../checkin/ui/desk/wording.py" line="153"/>
         <source>walk-in</source>
         <translation>nowa osoba</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="67"/>
         <source>Goodbye</source>
         <translation>Do widzenia</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="69"/>
         <source>Welcome back</source>
         <translation>Witamy ponownie</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="71"/>
         <source>Session full</source>
         <translation>Brak miejsc</translation>
     </message>
     <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="84"/>
         <source>Exit recorded. Their entry has not reached this desk yet; it will be paired when it does.</source>
         <translation>Wyjście zapisane. Wejście tej osoby jeszcze tu nie dotarło; zostanie połączone, gdy dotrze.</translation>
     </message>

@@ -139,6 +139,26 @@
 <context>
     <name>DoorDialog</name>
     <message>
+        <source>Save the OUT card (PDF)…</source>
+        <translation>Zapisz kartę WYJŚCIE (PDF)…</translation>
+    </message>
+    <message>
+        <source>Print it and keep it at the door: scanning it flips IN/OUT.</source>
+        <translation>Wydrukuj ją i trzymaj przy drzwiach: jej zeskanowanie przełącza WEJŚCIE/WYJŚCIE.</translation>
+    </message>
+    <message>
+        <source>Save the OUT card</source>
+        <translation>Zapisz kartę WYJŚCIE</translation>
+    </message>
+    <message>
+        <source>Saved {path}. Print it and keep it at the door.</source>
+        <translation>Zapisano {path}. Wydrukuj ją i trzymaj przy drzwiach.</translation>
+    </message>
+    <message>
+        <source>The OUT card could not be saved: {error}</source>
+        <translation>Nie udało się zapisać karty WYJŚCIE: {error}</translation>
+    </message>
+    <message>
         <source>Entrance</source>
         <translation>Wejście główne</translation>
     </message>

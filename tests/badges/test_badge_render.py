@@ -169,3 +169,28 @@ def test_a_sheet_places_eight_cards_per_a4_page(event_engine: Engine, add_attend
 def test_sample_event_preview_renders_every_category() -> None:
     event = sample_event()
     assert event.dates and event.name
+
+
+def test_badges_follow_the_events_language_unless_the_template_names_one(
+        event_engine: Engine, add_attendee: AddAttendee, tmp_path: Path) -> None:
+    """The desk's interface language plays no part: the event (and a template naming its own) decides."""
+    from dataclasses import replace
+
+    from checkin.badges.templates import badge_language
+
+    person = add_attendee(category="participant")
+    polish_event = _event(event_engine)
+    english_event = replace(polish_event, settings={**polish_event.settings, "badge_language": "en"})
+    a6 = load_template("a6")
+    assert a6.language == "" and badge_language(a6, polish_event) == "pl"
+    assert badge_language(a6, english_event) == "en"
+    out = tmp_path / "event-en.pdf"
+    render_badges([person], english_event, a6, out)
+    assert "PARTICIPANT" in pdftotext(out) and "October" in pdftotext(out)
+    out = tmp_path / "event-pl.pdf"
+    render_badges([person], polish_event, a6, out)
+    assert "UCZESTNIK" in pdftotext(out) and "października" in pdftotext(out)
+    # a template that names its language overrides the event
+    english_template = replace(a6, language="en")
+    assert badge_language(english_template, polish_event) == "en"
+    assert a6.title_for("pl") == "A6 pionowy, 105 × 148 mm" and a6.title_for("en") == "A6 portrait, 105 × 148 mm"

@@ -111,3 +111,16 @@ def test_door_prints_the_out_card(db: str, capsys: pytest.CaptureFixture[str], t
 
     found = make_decoder().decode(cv2.imread(str(tmp_path / "card-1.png")))
     assert [c.text for c in found] == ["CHECKIN-DOOR-OUT"]  # what the door flips on
+
+
+def test_checkin_door_opens_the_app_in_door_mode_or_says_which_sessions_exist(db: str) -> None:
+    import os
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CHECKIN_EXIT_WHEN_READY": "1"}
+    base = [sys.executable, "-m", "checkin", "--db", db, "--camera", ""]
+    ok = subprocess.run([*base, "door", "--session", "D1-WS-RODO", "--windowed"], capture_output=True, text=True,
+                        timeout=120, env=env)
+    assert ok.returncode == 0 and ok.stdout.startswith("ready"), ok.stderr
+    bad = subprocess.run([*base, "--door", "D9-NOPE"], capture_output=True, text=True, timeout=120, env=env)
+    assert bad.returncode == 2 and "no session with code 'D9-NOPE'" in bad.stderr and "D1-WS-RODO" in bad.stderr

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The IT volunteer's smoke test: `checkin --self-test` checks database, decoder, badge and Qt."""
+"""The IT volunteer's smoke test: `checkin --self-test` checks database, platform, decoder, badge and Qt."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def test_self_test_passes_on_a_working_installation(capsys: pytest.CaptureFixtur
     assert main(["--self-test", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is True
-    assert [c["name"] for c in report["checks"]] == ["database", "decoder", "badge", "qt"]
+    assert [c["name"] for c in report["checks"]] == ["database", "platform", "decoder", "badge", "qt"]
     assert all(c["ok"] for c in report["checks"])
     assert report["versions"]["checkin"]
 

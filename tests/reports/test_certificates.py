@@ -214,3 +214,19 @@ def test_a_workshop_left_early_is_not_credited(congress: Congress, workshop_goer
     by_name = {c.person.last_name: [s.session.code for s in c.sessions] for c in report.certificates}
     assert "D1-WS-KPA" not in by_name["Kręcisz"]
     assert "D1-WS-KPA" in by_name[LONG_NAME[1]]  # she stayed (no exit scanned: counted to the end)
+
+
+def test_the_rodo_clause_is_under_the_attendance_list_and_on_the_certificate(congress: Congress, desk: Any,
+                                                                              tmp_path: Path) -> None:
+    from checkin.reports import export_attendance
+    from checkin.reports.pdf_list import rows_per_page
+
+    clause = tomllib.loads(DEMO.read_text(encoding="utf-8"))["rodo"]["clause"]
+    lista = tmp_path / "lista.pdf"
+    export_attendance(congress.engine, DAY1, "pdf", lista)
+    text = " ".join(pdftotext(lista).split())
+    assert " ".join(clause.split()[:8]) in text and "skargi do Prezesa UODO" in text
+    assert rows_per_page(clause) < rows_per_page()  # the clause takes room from the rows, never overlaps them
+    report = issue_certificates(congress.engine, desk.id, out_dir=tmp_path,
+                                selection=Selection(attendees=("KS22-1000",)))
+    assert "skargi do Prezesa UODO" in " ".join(pdftotext(report.files[0]).split())

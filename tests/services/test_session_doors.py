@@ -119,5 +119,12 @@ def test_inside_now_and_presence_read_through_their_indexes(event_engine: Engine
         moves = " ".join(str(r[-1]) for r in conn.execute(text(
             "EXPLAIN QUERY PLAN SELECT attendee_id FROM scan WHERE checkpoint = 'x' ORDER BY device_time")))
         assert scan_repo.inside_now(conn, "x") == 0
+        # ...and the per-person re-derivation after every scan must stay on the person's own rows, not
+        # walk the room's scans in time order because that saves a sort
+        compiled = scan_repo._ACCEPTED_AT_CHECKPOINT.compile(dialect=conn.dialect)
+        params = {**compiled.params, "attendee_id": "a", "checkpoint": "x"}
+        person = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + compiled.string, tuple(params[k] for k in compiled.positiontup or ())))
     assert "ix_attendance_checkpoint_inside" in inside
     assert "ix_scan_checkpoint_time" in moves
+    assert "(attendee_id=?" in person and "ix_scan_checkpoint_time" not in person

@@ -146,9 +146,9 @@ def test_the_dashboard_and_the_organiser_tools_fit_1024_by_600_in_polish(qtbot, 
     assert dashboard is not None and organiser is not None
     window.tabs.setCurrentWidget(dashboard)
     qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)  # type: ignore[attr-defined]
-    qtbot.wait(100)
     assert window.width() == 1024 and window.height() == 600
-    assert layout_problems(dashboard) == []
+    # the panels fit their fonts after the numbers arrive: give the layout its passes, then check
+    qtbot.waitUntil(lambda: layout_problems(dashboard) == [], timeout=3_000)
     window.tabs.setCurrentWidget(organiser)
     organiser._unlock()  # type: ignore[attr-defined]
     for name, page in organiser.pages.items():  # type: ignore[attr-defined]

@@ -190,3 +190,19 @@ def test_reception_desk_scans_exits_where_the_session_counts_them(qtbot, make_wi
     scan(qtbot, window, DOROTA)
     qtbot.waitUntil(lambda: desk.result.headline.text() == "Welcome back", timeout=5_000)
     assert desk.result.decision.reason == "re_entry"
+
+
+def test_the_door_dialog_saves_the_out_card(qtbot, make_window, ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_door_dialog()
+    qtbot.waitUntil(lambda: getattr(window, "door_dialog", None) is not None and window.door_dialog.isVisible(),
+                    timeout=5_000)
+    dialog = window.door_dialog
+    assert dialog.card_button.isVisible() and not dialog.password.isVisible()  # entering needs no password
+    card = tmp_path / "karta-wyjscie.pdf"
+    dialog.save_out_card(str(card))
+    qtbot.waitUntil(lambda: "Saved" in dialog.message.text(), timeout=10_000)
+    assert card.read_bytes().startswith(b"%PDF")
+    dialog.ok_button.click()  # start door mode for the preselected checkpoint
+    qtbot.waitUntil(lambda: window.door is not None, timeout=5_000)
+    assert window.door.checkpoint.key == dialog.checkpoint().key

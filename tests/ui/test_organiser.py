@@ -78,7 +78,7 @@ def test_wrong_password_keeps_the_tools_locked_and_the_right_one_opens_them(qtbo
     with qtbot.waitSignal(view.unlocked, timeout=WAIT):
         qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
     assert view.is_unlocked
-    assert set(view.pages) == {"Event", "Import", "Tickets", "Badges", "Exports", "Settings", "Wipe"}
+    assert set(view.pages) == {"Event", "Import", "Tickets", "Badges", "Exports", "Settings", "Held", "Wipe"}
     assert not any(page.findChildren(type(page)) is None for page in view.pages.values())
     view.lock()
     assert not view.is_unlocked and view.lock_page.password.text() == ""
@@ -224,16 +224,35 @@ def test_settings_are_saved_and_the_desk_renamed(qtbot, ctx: AppContext, tasks: 
     page.sounds.setChecked(False)
     page.auto_print.setChecked(True)
     page.language.setCurrentIndex(page.language.findData("pl"))
-    page.hub_url.setText("postgresql://desk@192.168.1.10/kongres")
+    page.hub_url.setText("postgresql://desk@192.168.1.10/kongres?sslmode=verify-full")
     with qtbot.waitSignal(view.settings_changed, timeout=WAIT) as signal:
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = load_settings(ctx.engine)
     assert signal.args[0] == saved
     assert (saved.sounds, saved.auto_print, saved.language, saved.hub_url) == (
-        False, True, "pl", "postgresql://desk@192.168.1.10/kongres")
+        False, True, "pl", "postgresql://desk@192.168.1.10/kongres?sslmode=verify-full")
     assert ctx.desk.name == "Stanowisko 3 — szatnia" and ctx.checkin.desk.name == ctx.desk.name
     with ctx.engine.connect() as conn:
         assert conn.execute(select(t.desk.c.name).where(t.desk.c.id == ctx.desk.id)).scalar() == ctx.desk.name
+
+
+def test_the_hub_string_is_read_from_the_add_desk_qr_code_and_a_plain_remote_hub_is_refused(
+        qtbot, ctx: AppContext, tasks: TaskManager, tmp_path: Path) -> None:
+    from checkin.sync.desk_logins import write_qr_png
+
+    given = ("postgresql://kongres_d_szatnia:Xy7-pw@hub.kongres.local:5432/kongres"
+             "?sslmode=verify-full&sslrootcert=venue-ca.crt")
+    view = _unlocked(qtbot, ctx, tasks)
+    page = view.pages["Settings"]
+    page.read_hub_qr(write_qr_png(given, tmp_path / "desk-szatnia.png"))
+    qtbot.waitUntil(lambda: page.hub_url.text() == given, timeout=WAIT)
+    page.read_hub_qr(tmp_path / "nothing.png")
+    qtbot.waitUntil(lambda: "not an image" in page.message.text(), timeout=WAIT)
+
+    page.hub_url.setText("postgresql://desk@hub.kongres.local/kongres?sslmode=prefer")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "--insecure-hub" in page.message.text() and page.save_button.isEnabled(), timeout=WAIT)
+    assert load_settings(ctx.engine).hub_url == ""
 
 
 def test_password_change_needs_the_current_password(qtbot, ctx: AppContext, tasks: TaskManager) -> None:

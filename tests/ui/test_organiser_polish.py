@@ -157,9 +157,65 @@ def test_organiser_screens_in_polish(qtbot, polish: QTranslator, ctx: AppContext
         view.lock_page.submit()
     assert view.tabs is not None
     assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == [
-        "Wydarzenie", "Import", "Bilety", "Identyfikatory", "Eksport", "Ustawienia", "Usuwanie danych"]
+        "Wydarzenie", "Import", "Bilety", "Identyfikatory", "Eksport", "Ustawienia", "Wstrzymane", "Usuwanie danych"]
     qtbot.waitUntil(lambda: view.pages["Wipe"].preview is not None, timeout=10_000)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: view.pages["Event"].table.rowCount() > 0, timeout=10_000)  # type: ignore[attr-defined]
     assert _untranslated(view) == []
     wipe = view.pages["Wipe"]
     assert wipe.state_label.text().startswith("Usunięcie danych nie jest jeszcze możliwe")  # type: ignore[attr-defined]
+
+
+def test_held_rows_are_corrected_and_sent_again_from_the_organiser_tools(
+        qtbot, polish: QTranslator, ctx: AppContext, tasks: TaskManager) -> None:
+    """A check-in the venue database refused (a 135-character operator) waits on the "Held back" page:
+    the organiser corrects the field the reason names and sends it again, or dismisses another."""
+    from checkin.domain.models import Checkpoint
+    from checkin.services.checkin import CheckInService
+    from checkin.storage.outbox import oldest
+    from checkin.sync.held import held_items, hold
+
+    long_name = "Małgorzata Wójcik-Jabłońska-Szczebrzeszyńska " * 3
+    careless = CheckInService(ctx.engine, ctx.desk, operator=long_name, clock=ctx.clock)
+    day = Checkpoint(ctx.event().dates[0])
+    with ctx.engine.connect() as conn:
+        people = [r[0] for r in conn.exec_driver_sql("SELECT id FROM attendee LIMIT 2")]
+        before = {seq for seq, _k, _r in oldest(conn, 100_000)}
+    for person in people:
+        careless.admit(person, day)
+    with ctx.engine.connect() as conn:
+        queued = [seq for seq, kind, _r in oldest(conn, 100_000) if seq not in before and kind == "scan"]
+    for seq in queued:  # what the push does when the hub says so
+        hold(ctx.engine, seq, "value too long for type character varying(100)")
+    set_organiser_password(ctx.engine, "hasło-organizatora")
+    view = OrganiserView(ctx, tasks)
+    qtbot.addWidget(view)
+    view.show()
+    view.lock_page.reset()
+    view.lock_page.password.setText("hasło-organizatora")
+    with qtbot.waitSignal(view.unlocked, timeout=10_000):
+        view.lock_page.submit()
+    page = view.pages["Held"]
+    view.tabs.setCurrentWidget(page)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10_000)  # type: ignore[attr-defined]
+    assert "operator is 135 characters long" in page.table.item(0, 3).text()  # type: ignore[attr-defined]
+    assert _untranslated(view) == []
+    page.table.selectRow(0)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.field.currentText() == "operator", timeout=10_000)  # type: ignore[attr-defined]
+    assert page.value.text() == long_name  # type: ignore[attr-defined]
+    page.value.setText("M. Wójcik-Jabłońska")  # type: ignore[attr-defined]
+    view.resize(1366, 768)
+    qtbot.wait(100)
+    view.grab().save("/tmp/checkin-shots/organiser-held-pl.png")
+    page.resend_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)  # type: ignore[attr-defined]
+    page.table.selectRow(0)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.dismiss_button.isEnabled(), timeout=10_000)  # type: ignore[attr-defined]
+    page.dismiss_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10_000)  # type: ignore[attr-defined]
+    assert "Odrzucono" in page.message.text()  # type: ignore[attr-defined]
+    states = sorted(h.state for h in held_items(ctx.engine, include_resolved=True))
+    assert states == ["dismissed", "resent"]
+    resent = next(h for h in held_items(ctx.engine, include_resolved=True) if h.state == "resent")
+    with ctx.engine.connect() as conn:
+        operator = conn.exec_driver_sql("SELECT operator FROM scan WHERE id = ?", (resent.ref_id,)).scalar()
+    assert operator == "M. Wójcik-Jabłońska"

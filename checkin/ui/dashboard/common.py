@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 GREEN = QColor("#2e7d32")
 AMBER = QColor("#c77700")
@@ -60,3 +60,18 @@ def local_date(day: object) -> str:
 
 def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "—"
+
+
+def mark_icon(symbol: str, colour: str = "#ffffff", size: int = 16) -> QIcon:
+    """A small icon of one symbol (✖, ▲, ⚠): states shown by shape as well as by colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    font = QFont()
+    font.setPixelSize(size - 2)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor(colour))
+    painter.drawText(pixmap.rect(), 0x84, symbol)  # centred
+    painter.end()
+    return QIcon(pixmap)

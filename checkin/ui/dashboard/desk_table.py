@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from checkin.services.dashboard import DeskStatus
-from checkin.ui.dashboard.common import AMBER, ago, local_time
+from checkin.ui.dashboard.common import AMBER, ago, local_time, mark_icon
 
 QUIET_AFTER = timedelta(minutes=10)
 
@@ -30,6 +30,7 @@ class DeskTable(QTableWidget):
             self.tr("Desk"), self.tr("Scans (15 min)"), self.tr("Admitted (15 min)"),
             self.tr("Last scan"), self.tr("Last sync"),
         ])
+        self.setAccessibleName(self.tr("Desks"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -71,7 +72,9 @@ class DeskTable(QTableWidget):
                     item.setText(text)
                 if col == 3 and quiet:
                     item.setForeground(QBrush(AMBER))
+                    item.setIcon(mark_icon("⚠", AMBER.name()))  # a shape as well as the colour
                     item.setToolTip(self.tr("No scans here for over 10 minutes while other desks are busy"))
                 else:
                     item.setData(Qt.ItemDataRole.ForegroundRole, None)
+                    item.setData(Qt.ItemDataRole.DecorationRole, None)
                     item.setToolTip("")

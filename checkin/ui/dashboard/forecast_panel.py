@@ -47,9 +47,11 @@ class ForecastPanel(QGroupBox):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows_height = ROWS * self.table.verticalHeader().defaultSectionSize()
-        self.table.setFixedHeight(rows_height + self.table.horizontalHeader().sizeHint().height() + 4)
+        # the next hour when there is room; on a 1024×600 screen two rows, the rest scroll
+        header_height = self.table.horizontalHeader().sizeHint().height() + 4
+        self.table.setMaximumHeight(rows_height + header_height)
+        self.table.setMinimumHeight(2 * self.table.verticalHeader().defaultSectionSize() + header_height)
         layout.addWidget(self.table)
         layout.addStretch(1)
 

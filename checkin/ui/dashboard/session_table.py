@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from checkin.domain.models import Session
 from checkin.services.headcount import SessionCount
-from checkin.ui.dashboard.common import AMBER, RED, local_time
+from checkin.ui.dashboard.common import AMBER, RED, local_time, mark_icon
 
 
 class SessionTable(QTableWidget):
@@ -28,6 +28,7 @@ class SessionTable(QTableWidget):
             self.tr("Time"), self.tr("Session"), self.tr("Room"), self.tr("Present"),
             self.tr("Capacity"), self.tr("Registered"), self.tr("Inside now"), self.tr("Seats left"),
         ])
+        self.setAccessibleName(self.tr("Sessions"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -85,9 +86,13 @@ class SessionTable(QTableWidget):
                 if col in (3, 7) and (full or nearly):
                     item.setForeground(QBrush(QColor("white")))
                     item.setBackground(QBrush(RED if full else AMBER))
+                    # never colour alone: a shape too, and the word for screen readers and tooltips
+                    item.setIcon(mark_icon("✖" if full else "▲"))
+                    item.setToolTip(self.tr("Full") if full else self.tr("Nearly full"))
                 else:
                     item.setData(Qt.ItemDataRole.ForegroundRole, None)
                     item.setData(Qt.ItemDataRole.BackgroundRole, None)
+                    item.setData(Qt.ItemDataRole.DecorationRole, None)
 
     def row_values(self, code_or_title: str) -> dict[str, str]:
         """The cells of the row whose title or tooltip names `code_or_title` (tests read this)."""

@@ -73,6 +73,8 @@ class CameraView(QWidget):
         self.picker = QComboBox()
         self.picker.setMinimumHeight(40)
         self.picker.setToolTip(self.tr("Camera used for scanning"))
+        self.picker.setAccessibleName(self.tr("Camera used for scanning"))
+        self.preview.setAccessibleName(self.tr("Camera preview"))
         self.mirror = QCheckBox(self.tr("Mirror"))
         self.mirror.setMinimumHeight(40)
         self.status = QLabel()
@@ -106,7 +108,7 @@ class CameraView(QWidget):
     def show_no_camera(self, why: str = "") -> None:
         text = self.tr("No camera: use the handheld scanner or search (F2).")
         self.preview.set_message(f"{text}\n\n{why}" if why else text)
-        self.status.setText(why)
+        self.status.setText("")  # the reason is in the preview box: once is enough
 
     def show_starting(self, spec: str) -> None:
         self.preview.set_message(self.tr("Starting the camera…"))

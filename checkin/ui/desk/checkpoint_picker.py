@@ -24,6 +24,7 @@ class CheckpointPicker(QWidget):
         self.combo = QComboBox()
         self.combo.setMinimumHeight(42)
         self.combo.setMinimumWidth(260)
+        self.combo.setAccessibleName(self.tr("Checkpoint: day entrance or session"))
         font = self.combo.font()
         font.setPointSize(12)
         self.combo.setFont(font)

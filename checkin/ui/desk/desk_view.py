@@ -48,7 +48,7 @@ from checkin.ui.desk.result_panel import ResultPanel
 from checkin.ui.desk.search_panel import SearchPanel
 from checkin.ui.desk.walk_in_dialog import CorrectDialog, WalkInDialog
 from checkin.ui.door.direction_switch import DirectionSwitch
-from checkin.ui.sounds import SoundPlayer
+from checkin.ui.sounds import SoundPlayer, outcome_for
 from checkin.ui.tasks import Task, TaskManager
 from checkin.ui.workers.camera_worker import CameraController, CameraWorker
 
@@ -186,7 +186,8 @@ class DeskView(QWidget):
         context = Qt.ShortcutContext.WindowShortcut
         for key, slot in ((Qt.Key.Key_F2, self.open_search), (Qt.Key.Key_F3, self.open_walk_in),
                           (QKeySequence.StandardKey.Undo, self.undo_last), (Qt.Key.Key_F5, self.focus_checkpoint),
-                          (Qt.Key.Key_Escape, self.escape), (QKeySequence.StandardKey.Print, self.print_current)):
+                          (Qt.Key.Key_Escape, self.escape), (QKeySequence.StandardKey.Print, self.print_current),
+                          (QKeySequence("Ctrl+Shift+P"), self.print_again)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
@@ -263,6 +264,10 @@ class DeskView(QWidget):
         self.status_text(description)
 
     def _camera_failed(self, why: str) -> None:
+        from checkin.domain.messages import translate_text
+
+        why = translate_text(why)  # the scanner's sentences, in the desk's language
+        log.warning("camera failed: %s", why)
         self.camera_view.show_no_camera(why)
         self.status_text(self.tr("No camera"))
 
@@ -376,9 +381,7 @@ class DeskView(QWidget):
                 self.print_notice.clear()  # the notice was about the previous person
         elif decision.result.value == "void" and self.last_admission:
             self.last_admission = None
-        severity = decision.result.severity
-        outcome = "void" if decision.result.value == "void" else \
-            {"ok": "accepted", "warn": "duplicate"}.get(severity, "rejected")
+        outcome = outcome_for(decision.result)
         if outcome == "accepted" and self.alert_rules.rings(alerts):
             outcome = "flagged"
         self.sounds.play(outcome)
@@ -391,7 +394,8 @@ class DeskView(QWidget):
         self.decision_shown.emit(decision)
         self.scans_changed.emit()
 
-    def _write_failed(self, exc: BaseException, _trace: str) -> None:
+    def _write_failed(self, exc: BaseException, trace: str) -> None:
+        log.error("scan not recorded: %s\n%s", exc, trace)
         self.sounds.play("rejected")
         self.result.show_message("error", self.tr("Not recorded"),
                                  self.tr("The desk could not record this ({error}). Try again; if it "
@@ -431,6 +435,11 @@ class DeskView(QWidget):
         self.print_notice.printers = _printers()
         self.print_notice.show_failed(attendee, why)
         self.sounds.play("rejected")
+
+    def print_again(self) -> None:
+        """Ctrl+Shift+P: the failed badge again, without reaching for the mouse."""
+        if self.print_notice.state == "failed" and self.print_notice.attendee is not None:
+            self.badges.print_badge(self.print_notice.attendee, ask_if_printed=False)
 
     def _print_elsewhere(self, attendee: Attendee, printer: str) -> None:
         if printer:

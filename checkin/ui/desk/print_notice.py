@@ -35,7 +35,7 @@ class PrintNotice(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self.again = QPushButton(self.tr("Print again"))
+        self.again = QPushButton(self.tr("Print again (Ctrl+Shift+P)"))
         self.again.setAccessibleName(self.tr("Print the badge again"))
         self.elsewhere = QPushButton(self.tr("Print elsewhere…"))
         self.elsewhere.setAccessibleName(self.tr("Print the badge on another printer"))

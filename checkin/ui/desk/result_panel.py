@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from checkin.domain.alerts import Alert
 from checkin.domain.decision import Decision
@@ -51,7 +51,9 @@ class ResultPanel(QFrame):
         self.state = "idle"
         self.decision: Decision | None = None
         self.result_seconds = 4.0
-        self.font_scale = 1.0  # the user's font scaling (settings) on top of the fit
+        # the user's font size (system setting, QT_SCALE_FACTOR aside) scales the panel's type too
+        app_font = QApplication.font()
+        self.font_scale = max(0.8, min(1.6, (app_font.pointSizeF() or 9.0) / 9.0))  # 9 pt: the usual default
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.dismiss)

@@ -60,11 +60,13 @@ class SearchPanel(QWidget):
         self.box.setPlaceholderText(self.tr("Surname, first name, institution or ticket number — "
                                             "diacritics not needed"))
         self.box.setClearButtonEnabled(True)
+        self.box.setAccessibleName(self.tr("Search by name"))
         self.box.setMinimumHeight(48)
         font = self.box.font()
         font.setPointSize(16)
         self.box.setFont(font)
         self.table = QTableWidget(0, 2)
+        self.table.setAccessibleName(self.tr("People found"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Status")])
         self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

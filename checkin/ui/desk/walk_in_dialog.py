@@ -144,8 +144,20 @@ class CorrectDialog(_Form):
         self._line("last_name", self.tr("Surname"), attendee.last_name)
         self._line("organisation", self.tr("Institution"), attendee.organisation)
         self._line("position", self.tr("Position"), attendee.position)
+        # "please, no photos": the badge gets the discreet mark, the photographers' list the name
+        self.no_photos = QCheckBox(self.tr("No consent to photos (wizerunek)"))
+        self.no_photos.setChecked(attendee.no_photos)
+        self.form.addRow(self.no_photos)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Save"))
+
+    def values(self) -> dict[str, Any]:
+        values = super().values()
+        if self.no_photos.isChecked():
+            values["photo_consent"] = "no"
+        else:  # unticked after "no" means consent given now; otherwise leave what the roster said
+            values["photo_consent"] = "yes" if self.attendee.no_photos else self.attendee.photo_consent
+        return values
 
     def changes(self) -> dict[str, Any]:
         return {k: v for k, v in self.values().items() if v != getattr(self.attendee, k)}

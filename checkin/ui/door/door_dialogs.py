@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -78,11 +79,15 @@ class DoorDialog(QDialog):
         self.ok_button.setDefault(True)
         self.leave_button = QPushButton(self.tr("Leave door mode"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.card_button = QPushButton(self.tr("Save the OUT card (PDF)…"))
+        self.card_button.setToolTip(self.tr("Print it and keep it at the door: scanning it flips IN/OUT."))
+        self.card_button.clicked.connect(self._ask_card_path)
         buttons = QHBoxLayout()
         buttons.addWidget(self.ok_button)
         if unlock:
             buttons.addWidget(self.leave_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.card_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
@@ -109,6 +114,28 @@ class DoorDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.password.returnPressed.connect(lambda: self._submit(leave=False))
 
+    def _ask_card_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the OUT card"), "karta-wyjscie.pdf", "PDF (*.pdf)")
+        if path:
+            self.save_out_card(path)
+
+    def save_out_card(self, path: str) -> None:
+        """Write the OUT card PDF on a pool thread; the dialog says where it went."""
+        ctx, checkpoint = self.ctx, self.checkpoint()
+
+        def work(_t: object) -> str:
+            from checkin.services.door import write_direction_card
+
+            return str(write_direction_card(path, ctx.event(), checkpoint))
+
+        self.tasks.run(work).success(lambda written: self._say(
+            self.tr("Saved {path}. Print it and keep it at the door.").format(path=written), error=False)).failure(
+            lambda exc, _tb: self._say(self.tr("The OUT card could not be saved: {error}").format(error=exc)))
+
+    def _say(self, text: str, error: bool = True) -> None:
+        self.message.setStyleSheet("color:#b3261e;" if error else "color:#1e7b3c;")
+        self.message.setText(text)
+
     def checkpoint(self) -> Checkpoint:
         return self.items[self.combo.currentIndex()][1]
 
@@ -127,7 +154,7 @@ class DoorDialog(QDialog):
         self.leave_button.setEnabled(True)
         if not ok:
             self.password.clear()
-            self.message.setText(self.tr("That is not the organiser password. The door stays as it is."))
+            self._say(self.tr("That is not the organiser password. The door stays as it is."))
             return
         self.accept()
         if leave:

@@ -36,7 +36,7 @@ from checkin.ui.desk import wording
 from checkin.ui.desk.camera_view import PreviewBox
 from checkin.ui.door.direction_switch import DirectionSwitch
 from checkin.ui.door.door_result import DoorResult
-from checkin.ui.sounds import SoundPlayer
+from checkin.ui.sounds import SoundPlayer, outcome_for
 from checkin.ui.tasks import TaskManager
 from checkin.ui.workers.camera_worker import CameraController, CameraWorker
 
@@ -219,9 +219,7 @@ class DoorView(QWidget):
 
     def show_decision(self, decision: Decision) -> None:
         self.result.show_decision(decision, self.tz)
-        severity = decision.result.severity
-        self.sounds.play("void" if decision.result is ScanResult.VOID else
-                         {"ok": "accepted", "warn": "duplicate"}.get(severity, "rejected"))
+        self.sounds.play(outcome_for(decision.result))
         self.refresh()
         self.decision_shown.emit(decision)
         self.scans_changed.emit()

@@ -32,6 +32,7 @@ from checkin.badges.preview import pdf_to_pngs, render_preview
 from checkin.badges.render import render_badges
 from checkin.badges.selection import badge_ids, iter_attendees
 from checkin.badges.templates import BadgeTemplate, list_templates
+from checkin.domain import messages
 from checkin.ui.dashboard.common import category_label
 from checkin.ui.organiser.common import ProgressRow, cancellable, failure_text, heading, message_label, show_message
 from checkin.ui.tasks import Task, TaskManager
@@ -87,7 +88,7 @@ class BadgesPage(QWidget):
         self.templates = templates
         self.template.blockSignals(True)
         for tpl in templates:
-            self.template.addItem(tpl.title, tpl.id)
+            self.template.addItem(tpl.title_for(messages.language()), tpl.id)
         current = self.template.findData(self.ctx.settings.badge_template)
         self.template.setCurrentIndex(max(0, current))
         self.template.blockSignals(False)

@@ -270,7 +270,12 @@ class ImportWizard(QWidget):
                 "organisation": self.tr("organisation"), "position": self.tr("position"),
                 "email": self.tr("e-mail"), "phone": self.tr("phone"), "category": self.tr("category"),
                 "days": self.tr("days"), "sessions": self.tr("sessions"), "external_code": self.tr("ticket code"),
-                "notes": self.tr("notes")}
+                "notes": self.tr("notes"), "gender": self.tr("gender (for Polish grammar)"),
+                "vip": self.tr("VIP (shown on scan)"),
+                "green_room": self.tr("speaker to the green room (shown on scan)"),
+                "accessibility": self.tr("accessibility needs (shown on scan)"),
+                "dietary": self.tr("dietary needs (shown on scan)"),
+                "see_organiser": self.tr("see the organiser (shown on scan)")}
 
     def chosen_mapping(self) -> dict[str, str]:
         """Column heading -> field as set in the mapping step (only where it differs from detection)."""

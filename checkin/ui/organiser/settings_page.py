@@ -8,12 +8,14 @@ new DeskSettings so the main window can apply them (a language change rebuilds t
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -52,7 +54,14 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Desk name:"), self.desk_name)
         self.hub_url = QLineEdit(desk_box)
         self.hub_url.setPlaceholderText(self.tr("empty: this desk works alone"))
-        form.addRow(self.tr("Venue database (hub):"), self.hub_url)
+        self.hub_qr = QPushButton(self.tr("Read QR image..."), desk_box)
+        self.hub_qr.setToolTip(self.tr("The QR code of this desk's connection string from `checkin hub add-desk`; "
+                                       "a handheld scanner can also scan it straight into the field"))
+        self.hub_qr.clicked.connect(self.choose_hub_qr)
+        hub_row = QHBoxLayout()
+        hub_row.addWidget(self.hub_url, 1)
+        hub_row.addWidget(self.hub_qr)
+        form.addRow(self.tr("Venue database (hub):"), hub_row)
         self.language = QComboBox(desk_box)
         self.language.addItem(self.tr("As the system"), "")
         self.language.addItem("Polski", "pl")
@@ -153,6 +162,20 @@ class SettingsPage(QWidget):
                 "sounds": self.sounds.isChecked(), "auto_print": self.auto_print.isChecked(),
                 "camera": camera or "", "camera_mirror": self.mirror.isChecked(),
                 "decoder": self.decoder.currentData(), "printer": self.printer.currentData()}
+
+    @Slot()
+    def choose_hub_qr(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("QR code of the hub connection"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.read_hub_qr(Path(path))
+
+    def read_hub_qr(self, path: Path) -> None:
+        """Fill the hub field from a QR image (decoded on the pool); saving stays the volunteer's step."""
+        from checkin.sync.desk_logins import read_qr_png
+
+        (self.tasks.run(lambda _t: read_qr_png(path)).success(self.hub_url.setText)
+         .failure(lambda exc, _tb: show_message(self.message, failure_text(exc), error=True)))
 
     @Slot()
     def save(self) -> None:

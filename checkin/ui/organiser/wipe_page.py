@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from checkin.app import AppContext
-from checkin.services.admin import WipePreview, WipeRefusedError, WipeReport, wipe_personal_data, wipe_preview
+from checkin.services.admin import DeskWipeReport, WipePreview, WipeRefusedError, wipe_desk, wipe_preview
 from checkin.ui.organiser.common import failure_text, heading, message_label, show_message
 from checkin.ui.tasks import TaskManager
 
@@ -100,7 +100,7 @@ class WipePage(QWidget):
             return
         engine = self.ctx.engine
         self.wipe_button.setEnabled(False)
-        self.tasks.run_write(lambda _task: wipe_personal_data(engine)).success(self._wiped).failure(self._failed)
+        self.tasks.run_write(lambda _task: wipe_desk(engine)).success(self._wiped).failure(self._failed)
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
         if isinstance(exc, WipeRefusedError):
@@ -109,11 +109,15 @@ class WipePage(QWidget):
             show_message(self.message, failure_text(exc), error=True)
         self.refresh()
 
-    def _wiped(self, report: WipeReport) -> None:
+    def _wiped(self, desk_report: DeskWipeReport) -> None:
+        report = desk_report.database
+        assert report is not None
         show_message(self.message, self.tr(
             "Wiped: {attendees} attendees, {scans} check-in records and {prints} badge prints were deleted "
             "and the database file was compacted.").format(
-            attendees=report.attendees, scans=report.scans, prints=report.badge_prints))
+            attendees=report.attendees, scans=report.scans, prints=report.badge_prints) + " " + self.tr(
+            "{files} file(s) checkin wrote (exports, tickets, badge PDFs, backups) were deleted too.").format(
+            files=len(desk_report.files)))
         self.confirm_edit.clear()
         self.refresh()
         self.data_wiped.emit()

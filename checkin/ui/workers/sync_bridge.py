@@ -26,10 +26,30 @@ from checkin.ui.tasks import TaskManager
 class SyncView:
     """What the status bar shows; built from the sync package's status or from the outbox alone."""
 
-    mode: str  # "local" | "online" | "offline" | "starting"
+    mode: str  # "local" | "online" | "offline" | "connecting" | "starting"
     pending: int
     last_success: datetime | None = None
     last_error: str = ""
+    lag_seconds: float | None = None  # other desks' newest check-in: hub receive time minus its own
+    clock_offset_seconds: float | None = None  # the hub's clock minus this computer's
+    clock_warning: bool = False
+    live: bool = False  # the hub's change notifications reach this desk
+    stale: bool = False  # the roster and scans here are older than the organiser's limit
+    since_pull_seconds: float | None = None
+    held: tuple[tuple[str, str, str], ...] = ()  # (kind, id, reason) refused by the hub for good
+    unencrypted: bool = False  # a hub on another computer reached without TLS (--insecure-hub)
+
+    @classmethod
+    def from_status(cls, status: Any) -> SyncView:
+        """From a `checkin.sync.status.SyncStatus` (duck-typed, so the UI needs no sync import)."""
+        held = tuple((str(h.kind), str(h.ref_id), str(h.reason)) for h in getattr(status, "held", ()) or ())
+        return cls(str(getattr(status, "state", "") or ("online" if getattr(status, "online", False) else "offline")),
+                   int(getattr(status, "pending", 0) or 0), getattr(status, "last_success", None),
+                   str(getattr(status, "last_error", "") or ""), getattr(status, "lag_seconds", None),
+                   getattr(status, "clock_offset_seconds", None), bool(getattr(status, "clock_warning", False)),
+                   bool(getattr(status, "live", False)), bool(getattr(status, "stale", False)),
+                   getattr(status, "since_pull_seconds", None), held,
+                   bool(getattr(status, "unencrypted", False)))
 
 
 class SyncBridge(QObject):
@@ -100,10 +120,8 @@ class SyncBridge(QObject):
         self._emit(SyncView(mode, int(pending), last_error=self.problem))
 
     def _on_status(self, status: Any) -> None:
-        """GUI thread: a SyncStatus from the worker (duck-typed: online, pending, last_success...)."""
-        online = bool(getattr(status, "online", False))
-        self._emit(SyncView("online" if online else "offline", int(getattr(status, "pending", 0) or 0),
-                            getattr(status, "last_success", None), str(getattr(status, "last_error", "") or "")))
+        """GUI thread: a SyncStatus from the worker."""
+        self._emit(SyncView.from_status(status))
 
     def _emit(self, view: SyncView) -> None:
         self.last = view

@@ -19,8 +19,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("attendee") as batch:
-        batch.add_column(sa.Column("photo_consent", sa.String(length=8), nullable=False, server_default=""))
+    # a plain ADD COLUMN: a batch (copy-and-rename) of `attendee` would trip the tally triggers on it
+    op.add_column("attendee", sa.Column("photo_consent", sa.String(length=8), nullable=False, server_default=""))
     op.create_table(
         "certificate",
         sa.Column("number", sa.String(length=64), primary_key=True),
@@ -63,5 +63,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ("written_file", "certificate_counter", "certificate_issue", "certificate"):
         op.drop_table(table)
-    with op.batch_alter_table("attendee") as batch:
-        batch.drop_column("photo_consent")
+    op.drop_column("attendee", "photo_consent")
