@@ -143,3 +143,18 @@ def check_organiser_password(engine: Engine, password: str) -> bool:
         return False
     _scheme, salt_hex, digest = stored.split("$", 2)
     return hmac.compare_digest(_hash(password, bytes.fromhex(salt_hex)), digest)
+
+
+# ---------------------------------------------------------------- volunteer PINs (issue 18)
+def hash_secret(secret: str) -> str:
+    """A salted scrypt hash in the organiser password's format, for volunteer PINs."""
+    salt = os.urandom(16)
+    return f"scrypt${salt.hex()}${_hash(secret, salt)}"
+
+
+def check_secret(stored: str, secret: str) -> bool:
+    try:
+        _scheme, salt_hex, digest = stored.split("$", 2)
+        return hmac.compare_digest(_hash(secret, bytes.fromhex(salt_hex)), digest)
+    except ValueError:
+        return False

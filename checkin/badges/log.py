@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 
 from checkin.domain.models import Desk
+from checkin.services.rehearsal import active_id
 from checkin.storage import tables as t
 from checkin.storage.db import write_tx
 from checkin.storage.outbox import enqueue
@@ -76,7 +77,7 @@ def record_print(engine: Engine, desk: Desk, attendee_id: str, template: str, pr
         copy_no = int(count) + 1
         conn.execute(t.badge_print.insert().values(
             id=record_id, attendee_id=attendee_id, desk_id=desk.id, printed_at=now, template=template,
-            copy_no=copy_no, printer=printer[:200],
+            copy_no=copy_no, printer=printer[:200], rehearsal_id=active_id(conn),
         ))
         enqueue(conn, "badge_print", record_id, now)
     return PrintRecord(record_id, attendee_id, desk.id, desk.name, now, template, copy_no, printer[:200])

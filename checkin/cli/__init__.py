@@ -28,6 +28,8 @@ COMMAND_MODULES = [
     "checkin.cli.settings_cmds",
     "checkin.cli.walk_in_cmds",
     "checkin.cli.door_cmds",
+    "checkin.cli.rehearsal_cmds",
+    "checkin.cli.volunteer_cmds",
 ]
 
 

@@ -185,17 +185,10 @@ def cmd_print(ctx: CliContext) -> int:
 
 
 def qt_sender(output_pdf: Path | None = None) -> Send:
-    """The badge-print use case's printer for the command line: Qt print support, or a PDF file."""
-    from checkin.services.badge_printing import PrintingUnavailable
+    """The badge-print use case's printer (checkin.ui.print_sender): Qt print support, or a PDF file."""
+    from checkin.ui.print_sender import qt_sender as sender
 
-    def send(pdf: Path, printer: str | None, copies: int, page_mm: tuple[float, float], name: str) -> str:
-        try:
-            from checkin.ui.printing import print_pdf
-        except ImportError as exc:
-            raise PrintingUnavailable(f"printing needs Qt's print support, which is not available: {exc}") from exc
-        return print_pdf(pdf, printer, copies, page_mm, output_pdf=output_pdf, job_name=name)
-
-    return send
+    return sender(output_pdf)
 
 
 def _list_templates(ctx: CliContext) -> int:

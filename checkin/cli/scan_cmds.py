@@ -26,8 +26,11 @@ def register(sub: Any) -> None:
     _checkpoint_options(scan)
     scan.set_defaults(func=cmd_scan)
 
-    admit = add_command(sub, "admit", "check someone in by attendee id or registration number")
-    admit.add_argument("--attendee", required=True, metavar="ID")
+    admit = add_command(sub, "admit", "check someone in by attendee id or registration number, or a whole group")
+    who = admit.add_mutually_exclusive_group(required=True)
+    who.add_argument("--attendee", metavar="ID")
+    who.add_argument("--group", metavar="GROUP",
+                     help="everyone of this group / order / delegation: one decision (and scan) per member")
     _checkpoint_options(admit)
     admit.set_defaults(func=cmd_admit)
 
@@ -81,6 +84,8 @@ def cmd_scan(ctx: CliContext) -> int:
 def cmd_admit(ctx: CliContext) -> int:
     from checkin.storage.attendees import find_attendee_id
 
+    if ctx.args.group is not None:
+        return _admit_group(ctx)
     event = ctx.event()
     with ctx.engine.connect() as conn:
         attendee_id = find_attendee_id(conn, event.id, ctx.args.attendee)
@@ -90,6 +95,28 @@ def cmd_admit(ctx: CliContext) -> int:
     svc = service(ctx)
     direction = Direction.OUT if ctx.args.exit else Direction.IN
     emit_decision(ctx, svc.admit(attendee_id, checkpoint, Source.SEARCH, direction), event.tz)
+    return 0
+
+
+def _admit_group(ctx: CliContext) -> int:
+    from checkin.services.groups import GroupError, admit_group, members
+
+    event = ctx.event()
+    checkpoint = checkpoint_from_args(ctx)
+    try:
+        people = members(ctx.engine, event.id, ctx.args.group, checkpoint)
+    except GroupError as exc:
+        raise CliError(str(exc)) from exc
+    svc = service(ctx)
+    direction = Direction.OUT if ctx.args.exit else Direction.IN
+    if direction is Direction.OUT:
+        decisions = [svc.admit(m.attendee.id, checkpoint, Source.SEARCH, direction) for m in people]
+    else:
+        decisions = admit_group(svc, [m.attendee.id for m in people], checkpoint)
+    admitted = sum(1 for d in decisions if d.admitted)
+    text = "\n".join(describe(d, event.tz) for d in decisions)
+    text += f"\nGroup {ctx.args.group}: {admitted} of {len(decisions)} admitted now."
+    ctx.emit([d.to_json(event.tz) for d in decisions], text)
     return 0
 
 

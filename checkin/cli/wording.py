@@ -182,6 +182,23 @@ CLI_POLISH: dict[str, str] = {
         "nie ma uczestnika „{ref}” (identyfikator znajdziesz: `checkin attendees --search NAZWISKO`)",
     "give --out DIR to write the new ticket files": "podaj --out FOLDER na pliki nowego biletu",
     "\r{done}/{total} tickets": "\r{done}/{total} biletów",
+    # volunteer's day (rehearsal_cmds, volunteer_cmds; issue 18)
+    "a rehearsal is already running on the hub; end it first (`checkin rehearsal end`)":
+        "na serwerze trwa już próba; najpierw ją zakończ (`checkin rehearsal end`)",
+    "REHEARSAL started {where}. Scans, badge prints and walk-ins are marked until `checkin rehearsal end` removes "
+    "them.": "PRÓBA rozpoczęta {where}. Skany, wydruki identyfikatorów i dopisane osoby są oznaczane, dopóki "
+             "`checkin rehearsal end` ich nie usunie.",
+    "no rehearsal is running on the hub": "na serwerze nie trwa żadna próba",
+    "rehearsal {action} failed on the hub: {error} (starting and ending a rehearsal needs the organiser role)":
+        "rehearsal {action} nie powiodło się na serwerze: {error} (rozpoczęcie i zakończenie próby wymaga roli "
+        "organizatora)",
+    "{name} ({role}): PIN {pin}\nHand it over in person; it is stored only as a hash. Desks get it with the event: "
+    "run `checkin hub publish` if desks sync with a hub.":
+        "{name} ({role}): PIN {pin}\nPrzekaż go osobiście; zapisany jest tylko jego skrót. Stanowiska dostaną go "
+        "z wydarzeniem: uruchom `checkin hub publish`, jeśli stanowiska synchronizują się z serwerem.",
+    "{name} can no longer sign in (after `checkin hub publish`).":
+        "{name} nie może się już zalogować (po `checkin hub publish`).",
+    "the kiosk needs the desktop app: {exc}": "kiosk wymaga aplikacji okienkowej: {exc}",
 }
 messages.add_catalogue("pl", CLI_POLISH)
 

@@ -200,6 +200,16 @@ POLISH: dict[str, str] = {
     "or ask for write access.":
         "Stanowisko nie może zapisywać w {path}: folder lub plik jest tylko do odczytu. Wybierz folder z prawem "
         "zapisu (--db) albo poproś o to prawo.",
+    # volunteer's day (checkin.services.rehearsal, volunteers, groups)
+    "a rehearsal is running: real attendees cannot be changed until it ends":
+        "trwa próba: danych prawdziwych uczestników nie można zmieniać, dopóki się nie skończy",
+    "wrong PIN for {name}": "błędny PIN dla: {name}",
+    "no volunteer named {name}": "nie ma wolontariusza o nazwisku {name}",
+    "this needs a supervisor's PIN": "to wymaga PIN-u koordynatora",
+    "that PIN is not a supervisor's": "ten PIN nie należy do koordynatora",
+    "a PIN is 4 to 8 digits": "PIN to od 4 do 8 cyfr",
+    "no group {group} in the roster": "w liście uczestników nie ma grupy {group}",
+    "{name} has no group in the roster": "{name} nie należy do żadnej grupy",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": {}, "pl": POLISH}

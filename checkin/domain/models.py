@@ -109,6 +109,7 @@ class Attendee:
     status: str = "active"  # active | cancelled
     version: int = 1
     updated_at: datetime | None = None
+    group_code: str = ""  # order number / group / delegation: people admitted together
     photo_consent: str = ""  # "" not asked | "yes" | "no" (consent to the use of one's image, wizerunek)
 
     @property
@@ -146,6 +147,7 @@ class Attendee:
             "status": self.status,
             "photo_consent": self.photo_consent,
             "version": self.version,
+            "group": self.group_code,
         }
 
 
@@ -196,6 +198,7 @@ class Scan:
     detail: str = ""
     voided_scan_id: str | None = None
     desk_name: str = ""
+    rehearsal_id: str | None = None  # made during a rehearsal: removed everywhere when it ends
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ class Source(StrEnum):
     WALK_IN = "walk_in"
     CLI = "cli"
     FILE = "file"
+    KIOSK = "kiosk"  # the attendee checked themselves in at a self check-in kiosk
 
 
 class Direction(StrEnum):

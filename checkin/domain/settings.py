@@ -59,6 +59,8 @@ class DeskSettings:
     door_auto_direction: bool = _setting(False, "door mode: a second scan of someone inside means they are leaving")
     hub_url: str = _setting("", "venue database (libpq URL without the password: that is in the keyring)",
                             store='local_meta "hub_url" (shared with `checkin sync --hub`)')
+    kiosk: bool = _setting(False, "start as a self check-in kiosk (full screen; the organiser password leaves)")
+    kiosk_idle_seconds: float = _setting(8.0, "kiosk: back to the welcome screen after this many seconds")
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -71,6 +73,12 @@ class EventSettings:
     accept_external_codes: bool = _setting(
         True, "also accept the registration system's plain ticket numbers (unsigned)", store=EVENT_STORE)
     city: str = _setting("", "city printed on certificates", store=EVENT_STORE)
+    kiosk_lookup: str = _setting(
+        "", 'kiosk: also find people by surname + "booking_code" and/or "phone" (last digits); "" = tickets only',
+        store=EVENT_STORE)
+    supervisor_actions: str = _setting(
+        "undo_old,walk_in,correct,reprint,checkpoint",
+        "with volunteers defined: actions that need a supervisor's PIN (comma-separated)", store=EVENT_STORE)
 
     @classmethod
     def from_mapping(cls, stored: Mapping[str, Any]) -> EventSettings:

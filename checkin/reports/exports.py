@@ -141,7 +141,8 @@ def export_sessions(engine: Engine, session_code: str | None, fmt: str | None, o
             sections.append(ListSection(f"Lista obecności — {s.title}", sub,
                                         [_presence_row(n, line) for n, line in enumerate(lines, 1)]))
         doc = ListDocument(ctx.event.name, ctx.event.venue, pdf_list.signature_columns(), sections,
-                           generated=_now_local(ctx), pdf_title="Listy obecności na sesjach")
+                           generated=_now_local(ctx), pdf_title="Listy obecności na sesjach",
+                           clause=certificate_settings(ctx.event.settings).rodo_attendance)
         return ExportResult(Path(out), fmt, rows, pdf_list.render_list(out, doc, progress=progress))
     tables = [sheets.session_sheet(s, lines, with_email, spans.get(s.id, {}), ctx.event.tz)
               for s, lines in per_session]

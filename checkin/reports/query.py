@@ -128,8 +128,10 @@ def sort_presence(lines: list[Presence]) -> list[Presence]:
 
 def _present_rows(conn: Connection, ctx: ReportContext, checkpoint: str) -> list[Any]:
     return list(conn.execute(
-        select(*_PERSON_COLUMNS, t.attendance.c.first_time, t.attendance.c.desk_id, t.attendance.c.day)
+        select(*_PERSON_COLUMNS, t.attendance.c.first_time, t.attendance.c.desk_id, t.attendance.c.day,
+               t.scan.c.source)
         .join(t.attendee, t.attendee.c.id == t.attendance.c.attendee_id)
+        .outerjoin(t.scan, t.scan.c.id == t.attendance.c.scan_id)
         .where(t.attendance.c.checkpoint == checkpoint, t.attendance.c.active.is_(True),
                t.attendee.c.event_id == ctx.event.id)
     ))
@@ -158,7 +160,7 @@ def daily_attendance(conn: Connection, ctx: ReportContext, day: date) -> list[Pr
     tz, desks = ctx.event.tz, ctx.desks
     lines = [
         Presence(Person._make(r[:_N]), day, r[_N].astimezone(tz),
-                 desks.get(r[_N + 1], r[_N + 1][:8]) if r[_N + 1] else "", codes.get(r[0], ()))
+                 _by_kiosk(desks.get(r[_N + 1], r[_N + 1][:8]) if r[_N + 1] else "", r.source), codes.get(r[0], ()))
         for r in _present_rows(conn, ctx, f"day:{day.isoformat()}")
     ]
     return sort_presence(lines)
@@ -166,9 +168,14 @@ def daily_attendance(conn: Connection, ctx: ReportContext, day: date) -> list[Pr
 
 def session_attendance(conn: Connection, ctx: ReportContext, session: Session) -> list[Presence]:
     """Everyone admitted to one session, with their first admission to it."""
-    lines = [Presence(_person(r), session.day, ctx.local(r.first_time), ctx.desk_name(r.desk_id))
+    lines = [Presence(_person(r), session.day, ctx.local(r.first_time), _by_kiosk(ctx.desk_name(r.desk_id), r.source))
              for r in _present_rows(conn, ctx, f"session:{session.id}")]
     return sort_presence(lines)
+
+
+def _by_kiosk(desk: str, source: str | None) -> str:
+    """Self check-ins are marked in the desk column: "Kiosk 1 (kiosk)" even if the desk is named otherwise."""
+    return f"{desk} (kiosk)" if source == "kiosk" else desk
 
 
 def _registered_for(days_json: Any, day: date) -> bool:

@@ -64,15 +64,20 @@ class BatchReport:
 
 
 def _hub_for(engine: Engine) -> Engine | None:
-    """The remembered venue hub (organiser string), or None for a laptop without one."""
-    from checkin.sync.credentials import load_password, remembered_hub
-    from checkin.sync.urls import hub_engine, normalise
+    """The remembered venue hub (organiser string), or None for a laptop without one. Same transport
+    rules as `checkin sync` (TLS unless `--insecure-hub` was accepted for this laptop)."""
+    from checkin.sync.credentials import load_password, remembered_hub, remembered_insecure
+    from checkin.sync.urls import HubUrlError, hub_engine, normalise
 
     url = remembered_hub(engine)
     if not url:
         return None
     u = normalise(url)
-    return hub_engine(u, password=None if u.password else load_password(u), application_name="checkin-register")
+    try:
+        return hub_engine(u, password=None if u.password else load_password(u), application_name="checkin-register",
+                          insecure=remembered_insecure(engine))
+    except HubUrlError as exc:
+        raise ReportError(f"the venue hub is not usable from here: {exc}") from exc
 
 
 def number_certificates(engine: Engine, certs: list[PersonCertificate], *, event_id: str, pattern: str,

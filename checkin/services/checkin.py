@@ -26,6 +26,7 @@ from checkin.domain.decision import Decision
 from checkin.domain.models import Attendee, Checkpoint, Desk, Event, Scan
 from checkin.domain.results import Direction, ScanResult, Source
 from checkin.domain.rules import CheckpointState, decide
+from checkin.services.rehearsal import active_id as rehearsal_id
 from checkin.storage import attendees as attendee_repo
 from checkin.storage import scans as scan_repo
 from checkin.storage.db import write_tx
@@ -175,7 +176,7 @@ class CheckInService:
                 device_time=now, checkpoint=target.checkpoint, day=target.day, session_id=target.session_id,
                 direction=target.direction, source=target.source, result=ScanResult.VOID,
                 attendee_id=target.attendee_id, ticket_id=target.ticket_id, detail=reason[:300],
-                voided_scan_id=target.id,
+                voided_scan_id=target.id, rehearsal_id=rehearsal_id(conn),
             )
             scan_repo.insert_scan(conn, void)
             if target.attendee_id:
@@ -233,6 +234,7 @@ class CheckInService:
             session_id=checkpoint.session.id if checkpoint.session else None, direction=direction,
             source=source, result=result, attendee_id=attendee.id if attendee else None,
             ticket_id=ticket_id, detail=reason if result is ScanResult.ACCEPTED else f"{reason}: {message}",
+            rehearsal_id=rehearsal_id(conn),
         )
         scan_repo.insert_scan(conn, scan)
         if result is ScanResult.ACCEPTED and attendee is not None:

@@ -102,9 +102,13 @@ def anonymise(conn: Connection, event_id: str, now: datetime) -> tuple[int, int]
 
 
 def _hub(engine: Engine) -> Engine | None:
+    from checkin.reports.query import ReportError
     from checkin.services.certificate_batch import _hub_for
 
-    return _hub_for(engine)
+    try:
+        return _hub_for(engine)
+    except ReportError as exc:
+        raise PurgeRefusedError(f"{exc}; nothing was changed") from exc
 
 
 def purge_personal_data(engine: Engine, *, older_than_days: int, dry_run: bool = False, local_only: bool = False,

@@ -26,6 +26,7 @@ from checkin.domain.messages import say
 from checkin.domain.models import Attendee, Desk
 from checkin.domain.text import normalise_name
 from checkin.services import roster_mapping as m
+from checkin.services.rehearsal import active_id as active_rehearsal
 from checkin.storage import attendees as repo
 from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
@@ -74,7 +75,8 @@ def add_walk_in(conn: Connection, desk: Desk, *, first_name: str, last_name: str
     })
     attendee = Attendee(id=str(uuid.uuid4()), event_id=str(event_id), ticket_id=secrets.token_hex(16), **values)
     row = repo.attendee_values(attendee)
-    conn.execute(t.attendee.insert().values(id=attendee.id, version=1, updated_at=now, updated_by=desk.id, **row))
+    conn.execute(t.attendee.insert().values(id=attendee.id, version=1, updated_at=now, updated_by=desk.id,
+                                            rehearsal_id=active_rehearsal(conn), **row))
     conn.execute(t.ticket.insert().values(id=attendee.ticket_id, attendee_id=attendee.id, issued_at=now))
     _log(conn, attendee.id, desk, now, 0, "add", {k: [None, _plain(v)] for k, v in values.items() if v},
          origin="walk_in")
@@ -97,6 +99,7 @@ def correct_attendee(engine: Engine, desk: Desk, attendee_id: str, base_version:
         current = repo.get_attendee(conn, attendee_id)
         if current is None:
             raise RegistrationError(f"no attendee with id {attendee_id}")
+        _not_in_rehearsal(conn, attendee_id)
         values = _checked(conn, current.event_id, fields, partial=True)
         code = values.get("external_code")
         if code:
@@ -123,6 +126,16 @@ def correct_attendee(engine: Engine, desk: Desk, attendee_id: str, base_version:
     return result
 
 
+def _not_in_rehearsal(conn: Connection, attendee_id: str) -> None:
+    """A rehearsal leaves no trace, so it may not change real people (its own walk-ins it may)."""
+    running = active_rehearsal(conn)
+    if running is None:
+        return
+    own = conn.execute(select(t.attendee.c.rehearsal_id).where(t.attendee.c.id == attendee_id)).scalar()
+    if own != running:
+        raise RegistrationError(say("a rehearsal is running: real attendees cannot be changed until it ends"))
+
+
 def reissue_ticket(engine: Engine, desk: Desk, attendee_id: str) -> Attendee:
     """A new ticket (lost badge, shared QR): the old code is revoked and then scans as cancelled."""
     now = utcnow()
@@ -130,6 +143,7 @@ def reissue_ticket(engine: Engine, desk: Desk, attendee_id: str) -> Attendee:
         current = repo.get_attendee(conn, attendee_id)
         if current is None:
             raise RegistrationError(f"no attendee with id {attendee_id}")
+        _not_in_rehearsal(conn, attendee_id)
         if current.cancelled:
             raise RegistrationError(say("{name}'s registration is cancelled; reactivate it before issuing a new "
                                         "ticket", name=current.full_name), "status")

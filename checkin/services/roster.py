@@ -178,7 +178,7 @@ def _find_column(headers: list[str], name: str) -> int | None:
 
 
 # ---------------------------------------------------------------------------------------- rows
-_TEXT_FIELDS = ("external_ref", "organisation", "position", "phone", "external_code", "notes")
+_TEXT_FIELDS = ("external_ref", "organisation", "position", "phone", "external_code", "notes", "group_code")
 
 
 def _value_parsers(event_days: Collection[date] | None, session_codes: Collection[str] | None

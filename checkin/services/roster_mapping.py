@@ -33,6 +33,7 @@ FIELDS: dict[str, str] = {
     "sessions": "sessions",
     "external_code": "ticket code",
     "notes": "notes",
+    "group_code": "group",
     "photo_consent": "photo consent",
     # kept as "Heading: value" lines in the notes: the desk shows them on scan (checkin.domain.alerts)
     "gender": "gender",
@@ -75,6 +76,9 @@ _HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "Dietary requirements"),
     "see_organiser": ("Zgłosić się do organizatora", "Do organizatora", "Uwaga dla recepcji", "See organiser",
                       "See the organiser", "See organizer"),
+    # people who arrive together and may be checked in together (issue 18)
+    "group_code": ("Grupa", "Delegacja", "Nr zamówienia", "Numer zamówienia", "Zamówienie", "Nr grupy",
+                   "Group", "Delegation", "Order number", "Order no", "Order", "Order ID", "Group code"),
     "photo_consent": ("Zgoda na wizerunek", "Zgoda na publikację wizerunku", "Zgoda na zdjęcia",
                       "Zgoda na fotografowanie", "Wizerunek", "Zgoda RODO wizerunek", "Photo consent",
                       "Image consent", "Consent to photos", "Photos", "Photography consent"),
@@ -232,7 +236,7 @@ def split_full_name(value: str) -> tuple[str, str]:
 
 # text column limits from storage/tables.py, checked here so an over-long value is a row error,
 # not a database error halfway through the import
-MAX_LENGTH = {"external_ref": 200, "external_code": 200, "first_name": 200, "last_name": 200,
+MAX_LENGTH = {"group_code": 200, "external_ref": 200, "external_code": 200, "first_name": 200, "last_name": 200,
               "organisation": 500, "position": 300, "email": 320, "phone": 64}
 
 

@@ -39,10 +39,10 @@ from checkin.storage.outbox import enqueue_many
 from checkin.storage.types import utcnow
 
 COMPARED = ("external_ref", "first_name", "last_name", "organisation", "position", "category", "email",
-            "phone", "days", "sessions", "external_code", "notes", "photo_consent")
+            "phone", "days", "sessions", "external_code", "notes", "photo_consent", "group_code")
 _DEFAULTS: dict[str, Any] = {"organisation": "", "position": "", "category": "participant", "email": "",
                              "phone": "", "days": [], "sessions": [], "external_ref": "", "external_code": "",
-                             "notes": "", "photo_consent": ""}
+                             "notes": "", "photo_consent": "", "group_code": ""}
 _WRITTEN = (*COMPARED, "status", "search_key", "version", "updated_at", "updated_by")
 
 

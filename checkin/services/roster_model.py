@@ -76,6 +76,7 @@ class RosterRow:
     sessions: tuple[str, ...] = ()
     external_code: str = ""
     notes: str = ""
+    group_code: str = ""
     photo_consent: str = ""
 
     @property

@@ -31,6 +31,7 @@ def to_attendee(row: Row) -> Attendee:
         ticket_id=row.ticket_id or "", days=tuple(date.fromisoformat(d) for d in (row.days or [])),
         sessions=tuple(row.sessions or []), status=row.status, version=row.version,
         updated_at=row.updated_at, photo_consent=getattr(row, "photo_consent", "") or "",
+        group_code=getattr(row, "group_code", "") or "",
     )
 
 
@@ -122,6 +123,7 @@ def attendee_values(a: Attendee) -> dict[str, Any]:
         "external_code": a.external_code, "ticket_id": a.ticket_id or None,
         "days": [d.isoformat() for d in a.days], "sessions": list(a.sessions), "status": a.status,
         "photo_consent": a.photo_consent,
+        "group_code": a.group_code,
     }
     values["search_key"] = search_key_for(values)
     return values

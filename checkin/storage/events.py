@@ -39,10 +39,19 @@ def load_event(conn: Connection, event_id: str | None = None) -> Event:
     return Event(row.id, row.name, row.timezone, days, dict(row.settings or {}), row.venue)
 
 
+# settings kept by the desks' own tools, not by the event file: a reloaded file must not drop them
+KEPT_SETTINGS = ("volunteers", "supervisor_actions")
+
+
 def save_event(conn: Connection, event: Event) -> None:
     """Insert or update an event with its days (days not listed any more are removed)."""
+    settings = dict(event.settings)
+    old = conn.execute(select(t.event.c.settings).where(t.event.c.id == event.id)).scalar()
+    for key in KEPT_SETTINGS:
+        if key not in settings and old and key in old:
+            settings[key] = old[key]
     values = {"name": event.name, "timezone": event.timezone, "venue": event.venue,
-              "settings": event.settings, "updated_at": utcnow()}
+              "settings": settings, "updated_at": utcnow()}
     if conn.execute(select(t.event.c.id).where(t.event.c.id == event.id)).first():
         conn.execute(t.event.update().where(t.event.c.id == event.id).values(**values))
     else:

@@ -105,3 +105,11 @@ def mark_delivered(conn: Connection, seqs: Iterable[int]) -> None:
 def discard(conn: Connection, kinds: Iterable[str]) -> None:
     """Forget queued rows of these kinds; only for `checkin wipe` after it checked nothing is pending."""
     conn.execute(t.outbox.delete().where(t.outbox.c.kind.in_(tuple(kinds))))
+
+
+def withdraw(conn: Connection, kind: OutboxKind, ref_ids: Iterable[str]) -> None:
+    """Forget queued rows that point at rows being removed; only for ending a rehearsal, whose rows
+    were never real and must not reach the hub after it ended."""
+    ids = list(ref_ids)
+    for start in range(0, len(ids), 500):
+        conn.execute(t.outbox.delete().where(t.outbox.c.kind == kind, t.outbox.c.ref_id.in_(ids[start:start + 500])))

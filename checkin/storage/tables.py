@@ -111,6 +111,8 @@ class AttendeeRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_by: Mapped[str] = mapped_column(String(64), default="")  # desk id, or "import"
+    group_code: Mapped[str] = mapped_column(String(200), default="", index=True)  # order no. / group / delegation
+    rehearsal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # walk-in made in a rehearsal
 
 
 class AttendeeChangeRow(Base):
@@ -171,6 +173,7 @@ class ScanRow(Base):
     ticket_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     detail: Mapped[str] = mapped_column(String(300), default="")
     voided_scan_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    rehearsal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # removed when it ends
 
 
 class AttendanceRow(Base):
@@ -204,6 +207,22 @@ class BadgePrintRow(Base):
     template: Mapped[str] = mapped_column(String(64))
     copy_no: Mapped[int] = mapped_column(Integer, default=1)
     printer: Mapped[str] = mapped_column(String(200), default="")
+    rehearsal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class RehearsalRow(Base):
+    """A rehearsal: while `ended_at` is empty, scans, prints and walk-ins carry its id; ending it
+    deletes exactly those rows (they were never real) and keeps this row with what was removed."""
+
+    __tablename__ = "rehearsal"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_by: Mapped[str] = mapped_column(String(100), default="")
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    ended_by: Mapped[str] = mapped_column(String(100), default="")
+    removed: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # hub's counts per desk and kind
+    removed_here: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # local only: this copy's
 
 
 class OutboxRow(Base):
@@ -332,6 +351,7 @@ desk = _table(DeskRow)
 scan = _table(ScanRow)
 attendance = _table(AttendanceRow)
 badge_print = _table(BadgePrintRow)
+rehearsal = _table(RehearsalRow)
 outbox = _table(OutboxRow)
 held = _table(HeldRow)
 attendance_pending = _table(AttendancePendingRow)

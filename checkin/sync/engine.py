@@ -97,6 +97,8 @@ def sync_once(local: Engine, hub: Hub | Engine, *, batch_size: int = BATCH_SIZE,
         if last_heartbeat is None or time.monotonic() - last_heartbeat > HEARTBEAT_SECONDS:
             venue.heartbeat(desk_id, offset, local)
         pulled = pull_changes(local, venue, desk_id)
+        if _sync_rehearsals(local, venue):  # a rehearsal started or ended: marks or removals here
+            pulled.kinds.add("rehearsal")
     except (SQLAlchemyError, DBAPIError, SyncError, OSError) as exc:
         message = describe_error(exc)
         with write_tx(local) as conn:
@@ -114,6 +116,14 @@ def sync_once(local: Engine, hub: Hub | Engine, *, batch_size: int = BATCH_SIZE,
         write_state(conn, **values)
     return SyncResult(True, pushed, pulled.changes, frozenset(pulled.kinds), None, offset,
                       time.perf_counter() - started)
+
+
+def _sync_rehearsals(local: Engine, venue: Hub) -> bool:
+    """Rehearsal start/end from the hub (issue 18); only a PostgreSQL hub has them."""
+    from checkin.services.rehearsal import sync_rehearsals
+
+    engine = getattr(venue, "engine", None)
+    return sync_rehearsals(local, engine) if isinstance(engine, Engine) else False
 
 
 def refused(local: Engine, message: str) -> SyncResult:

@@ -37,7 +37,7 @@ DESK_GROUP = "desks"  # the group role every desk login is a member of: <prefix>
 DESK_LOGIN = "d"  # per-desk logins: <prefix>_d_<name>
 
 ALL_TABLES = ("event", "event_day", "event_key", "session", "attendee", "attendee_change", "ticket",
-              "desk", "scan", "attendance", "badge_print", "change", "desk_heartbeat")
+              "desk", "scan", "attendance", "badge_print", "change", "desk_heartbeat", "rehearsal")
 CONTACT_COLUMNS = ("email", "phone")
 # what a desk may read of a person, and change when it corrects a roster row: it may write down a
 # phone number the person at the desk gives, but not read anyone's (unless "show contact at desks").
@@ -71,7 +71,7 @@ GRANTS: dict[str, list[Grant]] = {
     "dashboard": _each("SELECT", ("event", "event_day", "session", "checkpoint_counts", "desk_status")),
 }
 SEQUENCES = {"organiser": ("desk_heartbeat_id_seq",), DESK_GROUP: ("desk_heartbeat_id_seq",), "dashboard": ()}
-ORGANISER_FUNCTIONS = ("add_desk_login(text, text, text)", "revoke_desk_login(text)",
+ORGANISER_FUNCTIONS: tuple[str, ...] = ("add_desk_login(text, text, text)", "revoke_desk_login(text)",
                        "terminate_desk_sessions(text)", "set_contact_at_desks(boolean)",
                        "purge_attendee_audit(text)")  # issue 17: `checkin purge`, migration 0004
 # The certificate register (issue 17): organisers only; desks never see it (see sync/register.py).
@@ -79,6 +79,10 @@ ORGANISER_FUNCTIONS = ("add_desk_login(text, text, text)", "revoke_desk_login(te
 REGISTER_TABLES = ("certificate", "certificate_issue", "certificate_counter")
 GRANTS["organiser"] += [*_each("SELECT", REGISTER_TABLES), *_each("INSERT", REGISTER_TABLES),
                         *_each("UPDATE", ("certificate", "certificate_counter", "attendee_change"))]
+# Rehearsals (issue 18): the organiser starts one (a row everyone reads) and ends it through
+# `end_rehearsal`, the one function that deletes rows (only the rehearsal's own, see migration 0005_i18).
+GRANTS["organiser"] += _each("INSERT", ("rehearsal",))
+ORGANISER_FUNCTIONS += ("end_rehearsal(text, text)",)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection, Row
 _SUPERSEDED_NS = uuid.UUID("2b0e4f64-93c5-4d8e-8d5c-3c1a6f0e7b21")
 ATTENDEE_FIELDS = ("event_id", "external_ref", "external_code", "ticket_id", "first_name", "last_name",
                    "organisation", "position", "category", "email", "phone", "notes", "days", "sessions",
-                   "status", "photo_consent", "search_key", "version", "updated_at", "updated_by")
+                   "status", "photo_consent", "search_key", "version", "updated_at", "updated_by", "group_code")
 
 
 class SyncError(Exception):

@@ -47,6 +47,10 @@ def run_app(args: Any) -> int:
     camera = getattr(args, "camera", None)
     if camera is not None:  # a one-off choice for this run; the stored setting stays as it was
         ctx.override(camera=camera)
+    if ctx.settings.kiosk:  # this desk is set up as a self check-in kiosk
+        from checkin.ui.kiosk.app import run_kiosk
+
+        return run_kiosk(args, ctx)
     door = getattr(args, "door", None)  # `checkin --door CODE` / `checkin door`: "" = the running session
     door_checkpoint = None
     if door is not None:

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -76,7 +78,17 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.pages = QStackedWidget()  # the tabs, or the door (door mode)
         self.pages.addWidget(self.tabs)
-        self.setCentralWidget(self.pages)
+        self.rehearsal_banner = QLabel()  # shown while a rehearsal runs (issue 18)
+        self.rehearsal_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rehearsal_banner.setStyleSheet("background:#e07b00; color:white; font-weight:bold; padding:4px;")
+        self.rehearsal_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.rehearsal_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.desk: DeskView
         self.door: Any = None  # DoorView while in door mode
         self._desk_camera = ""
@@ -101,6 +113,9 @@ class MainWindow(QMainWindow):
         self.desk_status.show_sound(self.sounds.backend, self.ctx.settings.sounds)
         self._wire_views()
         self._menus()
+        self.rehearsal_banner.setText(self.tr("REHEARSAL — check-ins, prints and walk-ins made now are removed "
+                                              "when it ends"))
+        self.refresh_rehearsal()
         if self.start_desk:
             QTimer.singleShot(0, self.desk.start)
 
@@ -143,8 +158,18 @@ class MainWindow(QMainWindow):
         service = self.ctx.checkin
         self.tasks.run_write(lambda _t: service.reload())
 
+    def refresh_rehearsal(self) -> None:
+        """Show or hide the REHEARSAL banner (read on the pool)."""
+        from checkin.services.rehearsal import is_running
+
+        engine, banner = self.ctx.engine, self.rehearsal_banner
+        self.tasks.run(lambda _t: is_running(engine)).success(
+            lambda running: banner.setVisible(running) if shiboken6.isValid(banner) else None)
+
     def _refresh_views(self, kinds: frozenset[str]) -> None:
         """GUI thread, once per burst of changes (see checkin.ui.refresh)."""
+        if "rehearsal" in kinds:
+            self.refresh_rehearsal()
         if kinds != {"scans"}:  # after its own scan the desk has refreshed itself already
             self.desk.refresh_recent()
             self.desk.refresh_counts()

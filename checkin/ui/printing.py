@@ -58,7 +58,24 @@ def default_printer() -> str | None:
     return QPrinterInfo.defaultPrinterName() or None
 
 
+PDF_PRINTER_PREFIX = "pdf:"  # printer "pdf:FOLDER": each job becomes a PDF file there (kiosk trials, tests)
+
+
+def _pdf_printer_target(printer_name: str) -> Path:
+    """`pdf:FOLDER` -> the next free `job-NNN.pdf` in FOLDER; `pdf:FILE.pdf` -> that file."""
+    target = Path(printer_name[len(PDF_PRINTER_PREFIX):]).expanduser()
+    if target.suffix.lower() == ".pdf":
+        return target
+    target.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while (target / f"job-{n:03d}.pdf").exists():
+        n += 1
+    return target / f"job-{n:03d}.pdf"
+
+
 def _printer(printer_name: str | None, output_pdf: Path | None) -> tuple[QPrinter, str]:
+    if output_pdf is None and printer_name and printer_name.startswith(PDF_PRINTER_PREFIX):
+        output_pdf = _pdf_printer_target(printer_name)
     if output_pdf is not None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -576,6 +576,74 @@
     </message>
 </context>
 <context>
+    <name>HeldPage</name>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="42"/>
+        <source>Held back from the venue database</source>
+        <translation>Wstrzymane przez bazę danych miejsca wydarzenia</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="44"/>
+        <source>The venue database refused these changes of this desk for good, so they wait here instead of blocking the other check-ins. Correct the field named in the reason and send the row again, or dismiss it (it stays in this desk&apos;s records).</source>
+        <translation>Baza danych miejsca wydarzenia na stałe odrzuciła te zmiany z tego stanowiska, więc czekają tutaj, zamiast blokować pozostałe rejestracje. Popraw pole wskazane w przyczynie i wyślij wiersz ponownie albo go odrzuć (zostanie w zapisach tego stanowiska).</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="50"/>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="50"/>
+        <source>Record</source>
+        <translation>Rekord</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="50"/>
+        <source>Held at</source>
+        <translation>Wstrzymano</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="51"/>
+        <source>Reason</source>
+        <translation>Przyczyna</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="59"/>
+        <source>Field:</source>
+        <translation>Pole:</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="65"/>
+        <source>Correct and send again</source>
+        <translation>Popraw i wyślij ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="67"/>
+        <source>Dismiss</source>
+        <translation>Odrzuć</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="72"/>
+        <source>Check again</source>
+        <translation>Sprawdź ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="101"/>
+        <source>Nothing is held back: the venue database accepted every change.</source>
+        <translation>Nic nie jest wstrzymane: baza danych miejsca wydarzenia przyjęła każdą zmianę.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="141"/>
+        <source>Queued again; it goes with the next sync.</source>
+        <translation>Ponownie w kolejce; zostanie wysłane przy następnej synchronizacji.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/held_page.py" line="151"/>
+        <source>Dismissed; it stays in this desk&apos;s records.</source>
+        <translation>Odrzucono; pozostaje w zapisach tego stanowiska.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../checkin/ui/organiser/import_wizard.py" line="64"/>
@@ -908,54 +976,59 @@
 <context>
     <name>OrganiserView</name>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="181"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="183"/>
         <source>Lock</source>
         <translation>Zablokuj</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="182"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="184"/>
         <source>Lock the organiser tools again</source>
         <translation>Zablokuj ponownie narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="185"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
         <source>Event</source>
         <translation>Wydarzenie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="185"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="185"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
         <source>Tickets</source>
         <translation>Bilety</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="188"/>
         <source>Badges</source>
         <translation>Identyfikatory</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="188"/>
         <source>Exports</source>
         <translation>Eksport</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="186"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="188"/>
         <source>Settings</source>
         <translation>Ustawienia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="189"/>
         <source>Wipe</source>
         <translation>Usuwanie danych</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/view.py" line="187"/>
+        <location filename="../../checkin/ui/organiser/view.py" line="189"/>
         <source>Held back</source>
         <translation>Wstrzymane</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/view.py" line="189"/>
+        <source>Volunteers</source>
+        <translation>Wolontariusze</translation>
     </message>
 </context>
 <context>
@@ -1045,192 +1118,192 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="57"/>
         <source>Read QR image...</source>
         <translation>Odczytaj obraz QR...</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="58"/>
         <source>The QR code of this desk&apos;s connection string from `checkin hub add-desk`; a handheld scanner can also scan it straight into the field</source>
         <translation>Kod QR z adresem połączenia tego stanowiska z `checkin hub add-desk`; można go też zeskanować czytnikiem prosto do pola</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="168"/>
         <source>QR code of the hub connection</source>
         <translation>Kod QR połączenia z hubem</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="56" />
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="169"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Obrazy (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="44"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="46"/>
         <source>Settings of this desk</source>
         <translation>Ustawienia tego stanowiska</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="48"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="50"/>
         <source>Desk</source>
         <translation>Stanowisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="52"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="54"/>
         <source>Desk name:</source>
         <translation>Nazwa stanowiska:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="54"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="56"/>
         <source>empty: this desk works alone</source>
         <translation>puste: stanowisko pracuje samodzielnie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="55"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="64"/>
         <source>Venue database (hub):</source>
         <translation>Baza danych na miejscu (serwer):</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="57"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="66"/>
         <source>As the system</source>
         <translation>Jak w systemie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="60"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="69"/>
         <source>Language:</source>
         <translation>Język:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="61"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="70"/>
         <source>Play a sound for each result</source>
         <translation>Sygnał dźwiękowy przy każdym wyniku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="63"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="72"/>
         <source>Print the badge automatically at check-in</source>
         <translation>Drukuj identyfikator automatycznie przy rejestracji</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="67"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="76"/>
         <source>Camera and printer</source>
         <translation>Kamera i drukarka</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="73"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="82"/>
         <source>No camera (handheld scanner and search)</source>
         <translation>Bez kamery (czytnik ręczny i wyszukiwanie)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="75"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="84"/>
         <source>Camera {n}</source>
         <translation>Kamera {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="76"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="85"/>
         <source>Find cameras</source>
         <translation>Wyszukaj kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="80"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="89"/>
         <source>Camera:</source>
         <translation>Kamera:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="81"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="90"/>
         <source>Mirror the preview</source>
         <translation>Odbicie lustrzane podglądu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="85"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="94"/>
         <source>Best available</source>
         <translation>Najlepszy dostępny</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="86"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="95"/>
         <source>QR decoder:</source>
         <translation>Dekoder QR:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="91"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="100"/>
         <source>Badge printer:</source>
         <translation>Drukarka identyfikatorów:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="95"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="104"/>
         <source>Save settings</source>
         <translation>Zapisz ustawienia</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="103"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="112"/>
         <source>Organiser password</source>
         <translation>Hasło organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="110"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="119"/>
         <source>Current password:</source>
         <translation>Obecne hasło:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="111"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="120"/>
         <source>New password:</source>
         <translation>Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="112"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="121"/>
         <source>Repeat the new password:</source>
         <translation>Powtórz nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="113"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="122"/>
         <source>Change password</source>
         <translation>Zmień hasło</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="136"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="145"/>
         <source>System default printer</source>
         <translation>Domyślna drukarka systemu</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="146"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="155"/>
         <source>{name} (not connected)</source>
         <translation>{name} (niepodłączona)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="161"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="184"/>
         <source>The desk needs a name other desks will see, e.g. “Desk 2”.</source>
         <translation>Stanowisko potrzebuje nazwy widocznej dla innych stanowisk, np. „Stanowisko 2”.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="181"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="204"/>
         <source>Settings saved.</source>
         <translation>Zapisano ustawienia.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="200"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="223"/>
         <source>Cameras found: {list}</source>
         <translation>Znalezione kamery: {list}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="201"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="224"/>
         <source>No camera found. The handheld scanner and search still work.</source>
         <translation>Nie znaleziono kamery. Czytnik ręczny i wyszukiwanie nadal działają.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="208"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="231"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>Nowe hasło musi mieć co najmniej {n} znaków.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="212"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="235"/>
         <source>The two new passwords are not the same.</source>
         <translation>Wpisane nowe hasła się różnią.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="230"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="253"/>
         <source>The organiser password was changed.</source>
         <translation>Hasło organizatora zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/settings_page.py" line="232"/>
+        <location filename="../../checkin/ui/organiser/settings_page.py" line="255"/>
         <source>The current password is wrong; nothing was changed.</source>
         <translation>Obecne hasło jest błędne; niczego nie zmieniono.</translation>
     </message>
@@ -1355,71 +1428,96 @@
     </message>
 </context>
 <context>
-    <name>HeldPage</name>
+    <name>VolunteersPage</name>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Held back from the venue database</source>
-        <translation>Wstrzymane przez bazę danych miejsca wydarzenia</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="38"/>
+        <source>Desk volunteers</source>
+        <translation>Wolontariusze przy stanowiskach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>The venue database refused these changes of this desk for good, so they wait here instead of blocking the other check-ins. Correct the field named in the reason and send the row again, or dismiss it (it stays in this desk's records).</source>
-        <translation>Baza danych miejsca wydarzenia na stałe odrzuciła te zmiany z tego stanowiska, więc czekają tutaj, zamiast blokować pozostałe rejestracje. Popraw pole wskazane w przyczynie i wyślij wiersz ponownie albo go odrzuć (zostanie w zapisach tego stanowiska).</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="39"/>
+        <source>With volunteers listed here, each desk asks for a name and PIN when it starts, and the actions ticked below need a supervisor&apos;s PIN. With nobody listed, desks work without signing in.</source>
+        <translation>Gdy są tu wolontariusze, każde stanowisko przy starcie pyta o nazwisko i PIN, a zaznaczone niżej czynności wymagają PIN-u koordynatora. Bez nikogo na liście stanowiska działają bez logowania.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>What</source>
-        <translation>Co</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="45"/>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Record</source>
-        <translation>Rekord</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="45"/>
+        <source>Role</source>
+        <translation>Rola</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Held at</source>
-        <translation>Wstrzymano</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="52"/>
+        <source>Name and surname</source>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Reason</source>
-        <translation>Przyczyna</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="53"/>
+        <source>Supervisor</source>
+        <translation>Koordynator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Field:</source>
-        <translation>Pole:</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="55"/>
+        <source>PIN (empty: a random one)</source>
+        <translation>PIN (puste: losowy)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Correct and send again</source>
-        <translation>Popraw i wyślij ponownie</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="56"/>
+        <source>Issue PIN</source>
+        <translation>Wydaj PIN</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Dismiss</source>
-        <translation>Odrzuć</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="57"/>
+        <source>Remove selected</source>
+        <translation>Usuń zaznaczonego</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Check again</source>
-        <translation>Sprawdź ponownie</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="61"/>
+        <source>Needs a supervisor&apos;s PIN:</source>
+        <translation>Wymaga PIN-u koordynatora:</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Nothing is held back: the venue database accepted every change.</source>
-        <translation>Nic nie jest wstrzymane: baza danych miejsca wydarzenia przyjęła każdą zmianę.</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="63"/>
+        <source>undo after a few minutes</source>
+        <translation>cofnięcie po kilku minutach</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Queued again; it goes with the next sync.</source>
-        <translation>Ponownie w kolejce; zostanie wysłane przy następnej synchronizacji.</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="63"/>
+        <source>walk-ins</source>
+        <translation>osoby spoza listy</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/organiser/held_page.py" line="40"/>
-        <source>Dismissed; it stays in this desk's records.</source>
-        <translation>Odrzucono; pozostaje w zapisach tego stanowiska.</translation>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="64"/>
+        <source>corrections</source>
+        <translation>poprawki danych</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="64"/>
+        <source>reprints</source>
+        <translation>ponowne wydruki</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="65"/>
+        <source>changing the checkpoint</source>
+        <translation>zmiana punktu rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="86"/>
+        <source>supervisor</source>
+        <translation>koordynator</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="86"/>
+        <source>volunteer</source>
+        <translation>wolontariusz</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/organiser/volunteers_page.py" line="107"/>
+        <source>{name}: PIN {pin} — hand it over in person; it is not shown again.</source>
+        <translation>{name}: PIN {pin} — przekaż go osobiście; nie zostanie pokazany ponownie.</translation>
     </message>
 </context>
 <context>

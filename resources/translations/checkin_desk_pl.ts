@@ -4,22 +4,22 @@
 <context>
     <name>BadgeActions</name>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="65"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="68"/>
         <source>Print again?</source>
         <translation>Wydrukować ponownie?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="66"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="69"/>
         <source>The badge of {name} was already printed at {time} at {desk} (copy {n}). Print another copy?</source>
         <translation>Identyfikator osoby {name} został już wydrukowany o {time} przy stanowisku {desk} (egzemplarz {n}). Wydrukować kolejny egzemplarz?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="119"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="160"/>
         <source>The badge was saved as {path}.</source>
         <translation>Identyfikator zapisano jako {path}.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/badge_actions.py" line="115"/>
+        <location filename="../../checkin/ui/desk/badge_actions.py" line="156"/>
         <source>Printing is not available on this desk. The badge was saved as {path}.</source>
         <translation>Drukowanie nie jest dostępne na tym stanowisku. Identyfikator zapisano jako {path}.</translation>
     </message>
@@ -246,183 +246,281 @@
 <context>
     <name>DeskView</name>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="132"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="133"/>
+        <source>Group (F4)</source>
+        <translation>Grupa (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="134"/>
         <source>Search (F2)</source>
         <translation>Szukaj (F2)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="133"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="135"/>
         <source>Walk-in (F3)</source>
         <translation>Nowa osoba (F3)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="134"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="136"/>
         <source>Print badge (Ctrl+P)</source>
         <translation>Drukuj identyfikator (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="136"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="138"/>
         <source>Search by name</source>
         <translation>Szukaj po nazwisku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="137"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="139"/>
         <source>Register a walk-in</source>
         <translation>Zarejestruj nową osobę</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="138"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="140"/>
         <source>Print the badge</source>
         <translation>Drukuj identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="205"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="141"/>
+        <source>Check in a group together</source>
+        <translation>Zarejestruj grupę razem</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="210"/>
         <source>Desk: {desk}</source>
         <translation>Stanowisko: {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="245"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="272"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="252"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="279"/>
         <source>No camera</source>
         <translation>Brak kamery</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="313"/>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="517"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="322"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="531"/>
         <source>Choose the day or session first (F5).</source>
         <translation>Najpierw wybierz dzień lub sesję (F5).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="347"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="356"/>
         <source>Choose the day first</source>
         <translation>Najpierw wybierz dzień</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="348"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="357"/>
         <source>Today is not a day of this event. Pick the day or session at the top (F5), then scan again. Nothing was recorded.</source>
         <translation>Dziś nie jest dniem tego wydarzenia. Wybierz dzień lub sesję u góry ekranu (F5) i zeskanuj ponownie. Niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="400"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="409"/>
         <source>Not recorded</source>
         <translation>Nie zapisano</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="401"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="410"/>
         <source>The desk could not record this ({error}). Try again; if it repeats, call the coordinator.</source>
         <translation>Stanowisko nie mogło tego zapisać ({error}). Spróbuj ponownie; jeśli błąd się powtórzy, wezwij koordynatora.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="420"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="431"/>
         <source>Nothing to undo</source>
         <translation>Nie ma czego cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="421"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="432"/>
         <source>Only check-ins from the last {n} minutes at this desk can be undone.</source>
         <translation>Cofnąć można tylko rejestracje z tego stanowiska z ostatnich {n} minut.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="427"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="438"/>
         <source>Cannot undo</source>
         <translation>Nie można cofnąć</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="428"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="439"/>
         <source>This check-in can no longer be undone here (undone already, or older than {n} minutes).</source>
         <translation>Tej rejestracji nie można już tu cofnąć (została już cofnięta albo jest starsza niż {n} min).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="451"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="462"/>
         <source>Save the badge</source>
         <translation>Zapisz identyfikator</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="473"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="484"/>
         <source>Present: {n}</source>
         <translation>Obecnych: {n}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="559"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="576"/>
         <source>Whose badge?</source>
         <translation>Czyj identyfikator?</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/desk_view.py" line="560"/>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="577"/>
         <source>Scan or search for the person first, then print the badge.</source>
         <translation>Najpierw zeskanuj lub wyszukaj osobę, potem wydrukuj identyfikator.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="638"/>
+        <source>Whose group?</source>
+        <translation>Czyja grupa?</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="639"/>
+        <source>Scan or search for one person of the group first.</source>
+        <translation>Najpierw zeskanuj lub wyszukaj jedną osobę z grupy.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="646"/>
+        <source>No group</source>
+        <translation>Brak grupy</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/desk_view.py" line="679"/>
+        <source>{n} of {total} checked in</source>
+        <translation>Zarejestrowano {n} z {total}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="37"/>
+        <source>Group {group}</source>
+        <translation>Grupa {group}</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="41"/>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="41"/>
+        <source>Organisation</source>
+        <translation>Instytucja</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="41"/>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="55"/>
+        <source>Print their badges (one batch)</source>
+        <translation>Wydrukuj ich identyfikatory (jednym zleceniem)</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="67"/>
+        <source>{n} people in this group, {present} already checked in here.</source>
+        <translation>Osób w grupie: {n}, już zarejestrowanych tutaj: {present}.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="77"/>
+        <source>not checked in yet</source>
+        <translation>jeszcze niezarejestrowany</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="78"/>
+        <source>already checked in</source>
+        <translation>już zarejestrowany</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="79"/>
+        <source>registration cancelled</source>
+        <translation>zgłoszenie anulowane</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="80"/>
+        <source>not registered for this checkpoint</source>
+        <translation>niezapisany na ten punkt</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="81"/>
+        <source>session full</source>
+        <translation>brak miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/group_dialog.py" line="100"/>
+        <source>Check in {n} selected</source>
+        <translation>Zarejestruj zaznaczonych ({n})</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="91"/>
+        <location filename="../../checkin/ui/main_window.py" line="103"/>
         <source>Check-in — {event} — {desk}</source>
         <translation>Rejestracja — {event} — {desk}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="94"/>
+        <location filename="../../checkin/ui/main_window.py" line="106"/>
         <source>Reception desk</source>
         <translation>Recepcja</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="95"/>
+        <location filename="../../checkin/ui/main_window.py" line="107"/>
         <source>Coordinator dashboard</source>
         <translation>Panel koordynatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="95"/>
+        <location filename="../../checkin/ui/main_window.py" line="107"/>
         <source>Organiser tools</source>
         <translation>Narzędzia organizatora</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="168"/>
+        <location filename="../../checkin/ui/main_window.py" line="116"/>
+        <source>REHEARSAL — check-ins, prints and walk-ins made now are removed when it ends</source>
+        <translation>PRÓBA — rejestracje, wydruki i dopisane osoby z tego czasu zostaną usunięte po jej zakończeniu</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="193"/>
         <source>This part of the app is not installed yet ({what}).</source>
         <translation>Ta część aplikacji nie jest jeszcze zainstalowana ({what}).</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="177"/>
+        <location filename="../../checkin/ui/main_window.py" line="202"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="178"/>
+        <location filename="../../checkin/ui/main_window.py" line="203"/>
         <source>Full screen</source>
         <translation>Pełny ekran</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="184"/>
+        <location filename="../../checkin/ui/main_window.py" line="209"/>
         <source>Sync now</source>
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="190"/>
+        <location filename="../../checkin/ui/main_window.py" line="215"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="199"/>
+        <location filename="../../checkin/ui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="200"/>
-        <location filename="../../checkin/ui/main_window.py" line="325"/>
+        <location filename="../../checkin/ui/main_window.py" line="225"/>
+        <location filename="../../checkin/ui/main_window.py" line="350"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="203"/>
+        <location filename="../../checkin/ui/main_window.py" line="228"/>
         <source>Save diagnostics…</source>
         <translation>Zapisz diagnostykę…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="206"/>
+        <location filename="../../checkin/ui/main_window.py" line="231"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="326"/>
+        <location filename="../../checkin/ui/main_window.py" line="351"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -443,7 +541,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="332"/>
+        <location filename="../../checkin/ui/main_window.py" line="357"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -452,37 +550,37 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="335"/>
+        <location filename="../../checkin/ui/main_window.py" line="360"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="336"/>
+        <location filename="../../checkin/ui/main_window.py" line="361"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="354"/>
+        <location filename="../../checkin/ui/main_window.py" line="379"/>
         <source>Save diagnostics</source>
         <translation>Zapisz diagnostykę</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="369"/>
+        <location filename="../../checkin/ui/main_window.py" line="394"/>
         <source>Diagnostics saved</source>
         <translation>Zapisano diagnostykę</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="370"/>
+        <location filename="../../checkin/ui/main_window.py" line="395"/>
         <source>Saved {path}. Give this file to the IT volunteer; it holds no names of attendees and no passwords.</source>
         <translation>Zapisano {path}. Przekaż ten plik informatykowi; nie zawiera nazwisk uczestników ani haseł.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="378"/>
+        <location filename="../../checkin/ui/main_window.py" line="403"/>
         <source>Diagnostics not saved</source>
         <translation>Nie zapisano diagnostyki</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="187"/>
+        <location filename="../../checkin/ui/main_window.py" line="212"/>
         <source>Door mode…</source>
         <translation>Tryb drzwi…</translation>
     </message>
@@ -538,30 +636,35 @@ Dźwięk: {sound}</translation>
 <context>
     <name>RecentScans</name>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="39"/>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="49"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="40"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="50"/>
         <source>Recent scans at this desk</source>
         <translation>Ostatnie skany na tym stanowisku</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="53"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="54"/>
         <source>Undo check-in (Ctrl+Z)</source>
         <translation>Cofnij rejestrację (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="55"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="56"/>
         <source>Undo the last check-in</source>
         <translation>Cofnij ostatnią rejestrację</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="73"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="74"/>
         <source>unknown code</source>
         <translation>nieznany kod</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/desk/recent_scans.py" line="77"/>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="78"/>
         <source>undone</source>
         <translation>cofnięto</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/recent_scans.py" line="80"/>
+        <source>REHEARSAL</source>
+        <translation>PRÓBA</translation>
     </message>
 </context>
 <context>
@@ -663,6 +766,75 @@ Dźwięk: {sound}</translation>
         <location filename="../../checkin/ui/desk/search_panel.py" line="175"/>
         <source>not yet</source>
         <translation>jeszcze nie</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="41"/>
+        <source>Sign in at the desk</source>
+        <translation>Logowanie do stanowiska</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="52"/>
+        <source>Volunteer</source>
+        <translation>Wolontariusz</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="53"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="58"/>
+        <source>Choose your name and type the PIN the organiser gave you.</source>
+        <translation>Wybierz swoje nazwisko i wpisz PIN otrzymany od organizatora.</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="74"/>
+        <source>Sign in to use this desk.</source>
+        <translation>Zaloguj się, aby korzystać ze stanowiska.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="85"/>
+        <source>Supervisor needed</source>
+        <translation>Potrzebny koordynator</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="97"/>
+        <source>{what}: a supervisor confirms with their PIN.</source>
+        <translation>{what}: koordynator potwierdza swoim PIN-em.</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerGate</name>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="134"/>
+        <source>Undoing an older check-in</source>
+        <translation>Cofnięcie starszej rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="135"/>
+        <source>Registering a walk-in</source>
+        <translation>Rejestracja osoby spoza listy</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="136"/>
+        <source>Correcting details</source>
+        <translation>Poprawianie danych</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="137"/>
+        <source>Printing a badge again</source>
+        <translation>Ponowny wydruk identyfikatora</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/volunteer_gate.py" line="138"/>
+        <source>Changing the checkpoint</source>
+        <translation>Zmiana punktu rejestracji</translation>
     </message>
 </context>
 <context>
@@ -938,6 +1110,11 @@ Dźwięk: {sound}</translation>
         <location filename="../../checkin/ui/desk/wording.py" line="153"/>
         <source>walk-in</source>
         <translation>nowa osoba</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/desk/wording.py" line="154"/>
+        <source>kiosk</source>
+        <translation>kiosk</translation>
     </message>
     <message>
         <location filename="../../checkin/ui/desk/wording.py" line="67"/>

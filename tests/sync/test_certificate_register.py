@@ -195,3 +195,27 @@ def test_an_organiser_laptop_offline_refuses_new_numbers_but_can_reprint(
                            selection=Selection(attendees=(people[1],)), hub=eng)
     assert hub.scalar("SELECT count(*) FROM certificate_issue WHERE number = :n", n=number) == 2
     assert hub.scalar("SELECT count(*) FROM certificate") == 2
+
+
+def test_the_cli_numbers_on_the_remembered_hub_and_exports_its_register(
+        hub: Hub, tmp_path: Path, organiser: tuple[Site, list[str]], capsys: pytest.CaptureFixture[str]) -> None:
+    """`checkin export certificates` on a laptop that synced with the organiser string uses the hub."""
+    from checkin.cli import main
+
+    laptop, people = organiser
+    _attend_everyone(laptop, people)
+    db = str(laptop.path)
+    laptop.engine.dispose()
+    assert main(["--db", db, "sync", "--hub", hub.organiser_url, "--once"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["--db", db, "export", "certificates", "--out", str(out), "--organisation", "gmina"]) == 0
+    said = capsys.readouterr().out
+    assert "Issued 2 new certificate(s)" in said and "register: venue hub" in said  # the two "Gmina ..."
+    assert hub.scalar("SELECT count(*) FROM certificate") == 2
+    register = tmp_path / "ewidencja.csv"
+    assert main(["--db", db, "export", "certificate-register", "--format", "csv", "--out", str(register)]) == 0
+    assert "(from the venue hub)" in capsys.readouterr().out
+    assert len(register.read_text(encoding="utf-8-sig").splitlines()) == 3
+    laptop.open()

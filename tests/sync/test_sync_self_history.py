@@ -66,3 +66,50 @@ def test_a_replacement_laptop_with_the_same_desk_id_gets_the_desks_history(
     assert spare.sync().ok
     assert set(scan_ids(spare.engine)) == set(scan_ids(d1.engine))
     assert spare.admit(people[2]).result is ScanResult.DUPLICATE
+
+
+PULL_LOOP = """
+import sys
+from checkin.storage.db import open_database
+from checkin.sync import pull
+from checkin.sync.engine import local_desk_id
+from checkin.sync.urls import hub_engine
+local = open_database(sys.argv[1], check_location=False)
+real_apply = pull.apply_part
+def apply_and_report(conn, page, desk_id, **kw):
+    real_apply(conn, page, desk_id, **kw)
+    print("part", flush=True)
+pull.apply_part = apply_and_report
+pull.pull_changes(local, hub_engine(sys.argv[2]), local_desk_id(local), page_size=50, part_rows=10)
+print("done", flush=True)
+"""
+
+
+def test_a_desk_killed_in_the_middle_of_a_catch_up_loses_nothing(
+        hub: Hub, organiser: tuple[Site, list[str]], new_desk) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from synchelp import settle
+    from test_sync_faults import _queue_scans
+
+    _, people = organiser
+    busy, late = new_desk("Stanowisko 1"), new_desk("Stanowisko 2")
+    _queue_scans(busy, people, 300)
+    assert busy.sync().ok  # 300 check-ins at the hub that desk 2 has not seen
+    late.close()
+    proc = subprocess.Popen([sys.executable, "-c", PULL_LOOP, str(late.path), hub.desk_url],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for _ in range(12):
+        assert proc.stdout.readline().startswith("part")
+    os.kill(proc.pid, signal.SIGKILL)  # the power cable, between two parts of a page
+    proc.wait(10)
+    late.open()
+    assert 0 < len(scan_ids(late.engine)) < 300
+    assert late.sync().ok  # resumes: the interrupted page again, its attendance derived
+    settle([busy, late])
+    assert len(scan_ids(late.engine)) == 300
+    assert_converged(hub, [busy, late])

@@ -78,7 +78,8 @@ def test_wrong_password_keeps_the_tools_locked_and_the_right_one_opens_them(qtbo
     with qtbot.waitSignal(view.unlocked, timeout=WAIT):
         qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
     assert view.is_unlocked
-    assert set(view.pages) == {"Event", "Import", "Tickets", "Badges", "Exports", "Settings", "Held", "Wipe"}
+    assert set(view.pages) == {"Event", "Import", "Tickets", "Badges", "Exports", "Settings", "Held", "Wipe",
+                               "Volunteers"}
     assert not any(page.findChildren(type(page)) is None for page in view.pages.values())
     view.lock()
     assert not view.is_unlocked and view.lock_page.password.text() == ""

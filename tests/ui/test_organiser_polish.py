@@ -157,7 +157,8 @@ def test_organiser_screens_in_polish(qtbot, polish: QTranslator, ctx: AppContext
         view.lock_page.submit()
     assert view.tabs is not None
     assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == [
-        "Wydarzenie", "Import", "Bilety", "Identyfikatory", "Eksport", "Ustawienia", "Wstrzymane", "Usuwanie danych"]
+        "Wydarzenie", "Import", "Bilety", "Identyfikatory", "Eksport", "Ustawienia", "Wstrzymane", "Usuwanie danych",
+        "Wolontariusze"]
     qtbot.waitUntil(lambda: view.pages["Wipe"].preview is not None, timeout=10_000)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: view.pages["Event"].table.rowCount() > 0, timeout=10_000)  # type: ignore[attr-defined]
     assert _untranslated(view) == []

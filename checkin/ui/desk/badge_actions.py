@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from checkin.app import AppContext
 from checkin.domain.models import Attendee
 from checkin.ui.desk.wording import local_time
+from checkin.ui.print_sender import qt_sender
 from checkin.ui.tasks import TaskManager
 
 log = logging.getLogger("checkin.desk.print")
@@ -39,6 +41,7 @@ class BadgeActions(QObject):
         self.parent_widget = parent
         self.question: QMessageBox | None = None
         self.last_pdf: Path | None = None
+        self.reprint_gate: Callable[[Callable[[Any], None]], None] | None = None  # supervisor check, if any
 
     def print_badge(self, attendee: Attendee, ask_if_printed: bool = True, printer: str | None = None) -> None:
         """GUI thread. With `ask_if_printed`, a reprint is printed only after the volunteer agrees;
@@ -69,10 +72,48 @@ class BadgeActions(QObject):
                                                                 n=last.copy_no),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.parent_widget)
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.finished.connect(lambda code: self._print(attendee, printer, reprint_ok=True, quiet_if_printed=False)
+        box.finished.connect(lambda code: self._reprint(attendee, printer)
                              if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes else None)
         self.question = box
         box.open()
+
+    def _reprint(self, attendee: Attendee, printer: str | None) -> None:
+        """A second copy: through the desk's supervisor check when it has one (volunteer roles)."""
+        def go(_supervisor: Any = None) -> None:
+            self._print(attendee, printer, reprint_ok=True, quiet_if_printed=False)
+
+        if self.reprint_gate is None:
+            go()
+        else:
+            self.reprint_gate(go)
+
+    def print_batch(self, attendees: list[Attendee]) -> None:
+        """GUI thread: a group admitted together gets its badges as one print job (each copy logged)."""
+        from checkin.services.groups import print_group_badges
+
+        if not attendees:
+            return
+        ctx = self.ctx
+        event, template, printer = ctx.event(), ctx.settings.badge_template, ctx.settings.printer or None
+
+        def work(_t: Any) -> Any:
+            """Runs on the pool: render one PDF for the group, print it once, log each badge."""
+            folder = Path(tempfile.mkdtemp(prefix="checkin-badges-"))
+            return print_group_badges(ctx.engine, ctx.desk, attendees, event, template, printer, qt_sender(), folder,
+                                      clock=ctx.clock)
+
+        def failed(exc: BaseException) -> None:
+            for person in attendees:
+                self._not_printed(person, None, exc, True)
+
+        def done(result: Any) -> None:
+            self.last_pdf = result.pdf
+            for record in result.records:
+                self.printed.emit(record)
+            for person in attendees:
+                self.print_done.emit(person, result.printer)
+
+        self.tasks.run(work).success(done).failure(lambda exc, _tb: failed(exc))
 
     def _print(self, attendee: Attendee, printer_override: str | None, *, reprint_ok: bool,
                quiet_if_printed: bool) -> None:
@@ -87,7 +128,7 @@ class BadgeActions(QObject):
         def work(_t: Any) -> BadgePrinted:
             """Runs on the pool: check the reprint rule, render, print, log."""
             folder = Path(tempfile.mkdtemp(prefix="checkin-badge-"))
-            return print_badge(ctx.engine, ctx.desk, job, _send, folder, reprint_ok=reprint_ok, clock=ctx.clock)
+            return print_badge(ctx.engine, ctx.desk, job, qt_sender(), folder, reprint_ok=reprint_ok, clock=ctx.clock)
 
         self.tasks.run(work).success(lambda result: self._printed(attendee, result)).failure(
             lambda exc, _tb: self._not_printed(attendee, printer_override, exc, quiet_if_printed))
@@ -122,13 +163,3 @@ class BadgeActions(QObject):
         log.warning("badge not made attendee=%s: %s", attendee.id, exc)
         self.print_failed.emit(attendee, str(exc))
 
-
-def _send(pdf: Path, printer: str | None, copies: int, page_mm: tuple[float, float], job: str) -> str:
-    """The desk's printer: Qt print support (pool thread; QPainter on a QPrinter is not GUI-bound)."""
-    from checkin.services.badge_printing import PrintingUnavailable
-
-    try:
-        from checkin.ui.printing import print_pdf  # type: ignore[import-not-found,unused-ignore]
-    except ImportError as exc:
-        raise PrintingUnavailable(str(exc)) from exc
-    return str(print_pdf(pdf, printer, copies, page_mm, job_name=job))

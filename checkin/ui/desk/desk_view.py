@@ -83,6 +83,7 @@ class DeskView(QWidget):
         self.badges.print_done.connect(self.print_notice.show_printed)
         self.print_notice.reprint_requested.connect(lambda a: self.badges.print_badge(a, ask_if_printed=False))
         self.print_notice.elsewhere_requested.connect(self._print_elsewhere)
+        self._volunteer_roles()
         self._shortcuts()
         self.apply_settings()
 
@@ -129,6 +130,7 @@ class DeskView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.camera_view)
         self.stack.addWidget(self.search)
+        self.group_button = QPushButton(self.tr("Group (F4)"))
         self.search_button = QPushButton(self.tr("Search (F2)"))
         self.walk_in_button = QPushButton(self.tr("Walk-in (F3)"))
         self.print_button = QPushButton(self.tr("Print badge (Ctrl+P)"))
@@ -136,7 +138,8 @@ class DeskView(QWidget):
         self.search_button.setAccessibleName(self.tr("Search by name"))
         self.walk_in_button.setAccessibleName(self.tr("Register a walk-in"))
         self.print_button.setAccessibleName(self.tr("Print the badge"))
-        for b in (self.search_button, self.walk_in_button, self.print_button):
+        self.group_button.setAccessibleName(self.tr("Check in a group together"))
+        for b in (self.search_button, self.walk_in_button, self.group_button, self.print_button):
             b.setMinimumHeight(44)
             b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             bf = b.font()
@@ -179,12 +182,14 @@ class DeskView(QWidget):
         self.search_button.clicked.connect(lambda: self.open_search())
         self.walk_in_button.clicked.connect(self.open_walk_in)
         self.print_button.clicked.connect(self.print_current)
+        self.group_button.clicked.connect(self.open_group)
         self.camera_view.camera_chosen.connect(self.choose_camera)
         self.camera_view.mirror_changed.connect(self._mirror_changed)
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WindowShortcut
         for key, slot in ((Qt.Key.Key_F2, self.open_search), (Qt.Key.Key_F3, self.open_walk_in),
+                          (Qt.Key.Key_F4, self.open_group),
                           (QKeySequence.StandardKey.Undo, self.undo_last), (Qt.Key.Key_F5, self.focus_checkpoint),
                           (Qt.Key.Key_Escape, self.escape), (QKeySequence.StandardKey.Print, self.print_current),
                           (QKeySequence("Ctrl+Shift+P"), self.print_again)):
@@ -221,6 +226,8 @@ class DeskView(QWidget):
 
         self._run(load).success(lambda r: self.picker.set_choices(*r))
         self.refresh_recent()
+        if self.gate.required and self.gate.volunteer is None:
+            QTimer.singleShot(0, self.gate.ask_sign_in)
         spec = self.active_camera
         self.camera_view.set_cameras([], spec)
         if list_cameras:  # probing cameras imports OpenCV: off the start-up path
@@ -305,6 +312,8 @@ class DeskView(QWidget):
 
     # ------------------------------------------------------------------ checkpoint
     def _checkpoint_changed(self, checkpoint: Checkpoint | None) -> None:
+        if self._checkpoint_needs_supervisor(checkpoint):
+            return
         self.checkpoint = checkpoint
         self.direction_switch.show_state(Direction.IN)  # a new checkpoint always starts with entries
         self.direction_switch.setVisible(bool(checkpoint and checkpoint.tracks_inside))
@@ -402,6 +411,8 @@ class DeskView(QWidget):
                                          "repeats, call the coordinator.").format(error=exc))
 
     def undo(self, scan: Scan) -> None:
+        if self._undo_needs_supervisor(scan):
+            return
         service, minutes = self.ctx.checkin, self.ctx.settings.undo_minutes
         self._write(lambda _t: service.void(scan.id, timedelta(minutes=minutes), "undo at desk")).success(
             self.show_decision).failure(self._undo_failed)
@@ -504,6 +515,9 @@ class DeskView(QWidget):
             lambda results: self.search.set_results(query, results))
 
     def open_walk_in(self) -> None:
+        self.gate.require("walk_in", lambda _supervisor: self._open_walk_in())
+
+    def _open_walk_in(self) -> None:
         dialog = WalkInDialog(self)
         dialog.submitted.connect(lambda values: self._register(dialog, values))
         self.dialog = dialog
@@ -530,6 +544,9 @@ class DeskView(QWidget):
             lambda exc, _tb: dialog.show_error(str(exc), getattr(exc, "field", "")))
 
     def open_correct(self, attendee: Attendee) -> None:
+        self.gate.require("correct", lambda _supervisor: self._open_correct(attendee))
+
+    def _open_correct(self, attendee: Attendee) -> None:
         dialog = CorrectDialog(attendee, self)
         dialog.submitted.connect(lambda _values: self._save_correction(dialog))
         self.dialog = dialog
@@ -560,6 +577,115 @@ class DeskView(QWidget):
                                      self.tr("Scan or search for the person first, then print the badge."))
             return
         self.badges.print_badge(attendee, ask_if_printed=True)
+
+
+    # ------------------------------------------------------------------ volunteers and groups (issue 18)
+    def _volunteer_roles(self) -> None:
+        from checkin.ui.desk.volunteer_gate import VolunteerGate
+
+        self.gate = VolunteerGate(self.ctx.event, self)
+        self.gate.volunteer_changed.connect(self._volunteer_changed)
+        self.badges.reprint_gate = lambda then: self.gate.require("reprint", then)
+        self.recent.older_with_supervisor = self.gate.required
+        self._confirmed_checkpoint: str | None = None
+
+    def _volunteer_changed(self, volunteer: Any) -> None:
+        """The signed-in volunteer is the operator of every scan from now on."""
+        self.ctx.checkin.operator = volunteer.name if volunteer is not None else ""
+        self.apply_settings()
+
+    def _undo_needs_supervisor(self, scan: Scan) -> bool:
+        minutes = self.ctx.settings.undo_minutes
+        if not self.gate.required or self.ctx.clock() - scan.device_time <= timedelta(minutes=minutes):
+            return False
+        service = self.ctx.checkin
+
+        def confirmed(supervisor: Any) -> None:
+            who = supervisor.name if supervisor is not None else self.ctx.checkin.operator
+            self._write(lambda _t: service.void(scan.id, None, f"undo at desk, confirmed by {who}")).success(
+                self.show_decision).failure(self._undo_failed)
+
+        self.gate.require("undo_old", confirmed)
+        return True
+
+    def _checkpoint_needs_supervisor(self, checkpoint: Checkpoint | None) -> bool:
+        """Switching the checkpoint away from the current one may need a supervisor: the picker goes
+        back to the current one until a supervisor's PIN confirms the new one."""
+        previous = self.checkpoint
+        if (previous is None or checkpoint is None or checkpoint.key == previous.key
+                or checkpoint.key == self._confirmed_checkpoint or not self.gate.needs_supervisor("checkpoint")):
+            self._confirmed_checkpoint = None
+            return False
+        self.picker.combo.blockSignals(True)
+        self.picker.select_key(previous.key)
+        self.picker.combo.blockSignals(False)
+
+        def confirmed(_supervisor: Any) -> None:
+            self._confirmed_checkpoint = checkpoint.key
+            self.picker.select_key(checkpoint.key)
+
+        self.gate.require("checkpoint", confirmed)
+        return True
+
+    def open_group(self) -> None:
+        """F4: the group of the person selected in search, else of the one on the result panel."""
+        from checkin.services.groups import GroupError, members_of
+
+        attendee = self.search.selected if self.stack.currentWidget() is self.search else None
+        if attendee is None and self.result.decision is not None:
+            attendee = self.result.decision.attendee
+        if attendee is None:
+            self.result.show_message("warn", self.tr("Whose group?"),
+                                     self.tr("Scan or search for one person of the group first."))
+            return
+        engine, checkpoint = self.ctx.engine, self.checkpoint
+        person: Attendee = attendee
+
+        def failed(exc: BaseException, _trace: str) -> None:
+            if isinstance(exc, GroupError):
+                self.result.show_message("warn", self.tr("No group"), str(exc))
+            else:
+                self._write_failed(exc, _trace)
+
+        self._run(lambda _t: members_of(engine, person, checkpoint)).success(
+            lambda found: self._show_group(person.group_code, found)).failure(failed)
+
+    def _show_group(self, group: str, members: list[Any]) -> None:
+        from checkin.ui.desk.group_dialog import GroupDialog
+
+        dialog = GroupDialog(group, members, self)
+        dialog.admit_requested.connect(self.admit_group)
+        self.dialog = dialog  # type: ignore[assignment]
+        dialog.open()
+
+    def admit_group(self, people: list[Attendee], print_badges: bool = True) -> None:
+        """Each chosen member through the check-in service: their own decision and scan."""
+        from checkin.services.groups import admit_group
+
+        checkpoint, service = self.checkpoint, self.ctx.checkin
+        if checkpoint is None:
+            self.handle_code("", Source.SEARCH)
+            return
+        ids = [p.id for p in people]
+        self._write(lambda _t: admit_group(service, ids, checkpoint)).success(
+            lambda decisions: self._group_admitted(decisions, print_badges)).failure(self._write_failed)
+        self.show_camera_page()
+
+    def _group_admitted(self, decisions: list[Decision], print_badges: bool) -> None:
+        admitted = [d.attendee for d in decisions if d.admitted and d.attendee is not None]
+        self.last_group_decisions = decisions
+        names = ", ".join(a.full_name for a in admitted)
+        state = "ok" if len(admitted) == len(decisions) else "warn"
+        self.result.show_message(state, self.tr("{n} of {total} checked in").format(n=len(admitted),
+                                                                                   total=len(decisions)), names)
+        self.sounds.play("accepted" if admitted else "rejected")
+        self.refresh_recent()
+        self.refresh_counts()
+        if print_badges and admitted:
+            self.badges.print_batch(admitted)
+        for decision in decisions:
+            self.decision_shown.emit(decision)
+        self.scans_changed.emit()
 
 
 class _Guarded:

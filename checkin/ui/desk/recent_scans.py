@@ -35,6 +35,7 @@ class RecentScans(QWidget):
         self.clock = clock
         self.tz = ZoneInfo("UTC")
         self.undo_minutes = 5
+        self.older_with_supervisor = False  # volunteer roles: older check-ins undone with a supervisor's PIN
         self.items: list[RecentScan] = []
         self.title = QLabel(self.tr("Recent scans at this desk"))
         f = self.title.font()
@@ -75,6 +76,8 @@ class RecentScans(QWidget):
                    f"{source_label(s.source.value)}"
             if r.voided:
                 text += "  ·  " + self.tr("undone")
+            if s.rehearsal_id:
+                text += "  ·  " + self.tr("REHEARSAL")
             item = QListWidgetItem(text)
             item.setForeground(QBrush(QColor("#7a8592" if r.voided else colour)))
             f = item.font()
@@ -92,7 +95,8 @@ class RecentScans(QWidget):
 
     def undoable(self, r: RecentScan) -> bool:
         return (r.scan.result is ScanResult.ACCEPTED and not r.voided
-                and self.clock() - r.scan.device_time <= timedelta(minutes=self.undo_minutes))
+                and (self.older_with_supervisor
+                     or self.clock() - r.scan.device_time <= timedelta(minutes=self.undo_minutes)))
 
     def latest_undoable(self) -> RecentScan | None:
         return next((r for r in self.items if self.undoable(r)), None)

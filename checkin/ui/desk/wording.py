@@ -151,6 +151,7 @@ def source_label(source: str) -> str:
         "handheld": QCoreApplication.translate("Wording", "scanner"),
         "search": QCoreApplication.translate("Wording", "search"),
         "walk_in": QCoreApplication.translate("Wording", "walk-in"),
+        "kiosk": QCoreApplication.translate("Wording", "kiosk"),
     }.get(source, source)
 
 

@@ -155,7 +155,11 @@ class BadgesPage(QWidget):
         task.success(self._made).failure(self._failed).finally_(lambda: self.make_button.setEnabled(True))
 
     def _made(self, result: tuple[Path, list[str], int]) -> None:
+        from checkin.services.written_files import record_written
+
         self.batch_pdf, self.batch_ids, pages = result
+        engine, pdf = self.ctx.engine, self.batch_pdf
+        self.tasks.run_write(lambda _task: record_written(engine, [pdf], "badge"))  # for the wipe
         self.print_button.setEnabled(bool(self.batch_ids))
         show_message(self.message, self.tr("{n} badges on {pages} pages saved to {path}.").format(
             n=len(self.batch_ids), pages=pages, path=self.batch_pdf))

@@ -168,6 +168,10 @@ class TicketsPage(QWidget):
         task.success(self._issued).failure(self._failed).finally_(lambda: self.issue_button.setEnabled(True))
 
     def _issued(self, report: IssueReport) -> None:
+        from checkin.services.written_files import record_written
+
+        engine, files = self.ctx.engine, [report.csv_path, *report.files]
+        self.tasks.run_write(lambda _task: record_written(engine, files, "ticket"))  # for the wipe
         show_message(self.message, self.tr(
             "{n} tickets written to {folder} ({new} people got a new ticket id; {skipped} cancelled skipped). "
             "The list for mailing is {csv}.").format(n=report.issued, folder=report.out_dir,

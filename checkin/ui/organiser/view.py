@@ -148,6 +148,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("Settings", "checkin.ui.organiser.settings_page", "SettingsPage"),
     ("Held", "checkin.ui.organiser.held_page", "HeldPage"),
     ("Wipe", "checkin.ui.organiser.wipe_page", "WipePage"),
+    ("Volunteers", "checkin.ui.organiser.volunteers_page", "VolunteersPage"),
 )
 
 
@@ -185,7 +186,7 @@ class OrganiserView(QWidget):
         self.tabs.setCornerWidget(lock_button, Qt.Corner.TopRightCorner)
         titles = {"Event": self.tr("Event"), "Import": self.tr("Import"), "Tickets": self.tr("Tickets"),
                   "Badges": self.tr("Badges"), "Exports": self.tr("Exports"), "Settings": self.tr("Settings"),
-                  "Held": self.tr("Held back"), "Wipe": self.tr("Wipe")}
+                  "Held": self.tr("Held back"), "Wipe": self.tr("Wipe"), "Volunteers": self.tr("Volunteers")}
         for key, module, cls in PAGES:
             page = self._build_page(titles[key], module, cls)
             self.pages[key] = page
