@@ -284,7 +284,15 @@ def desk_process(cfg: dict[str, Any]) -> None:
         time.sleep(0.5)
     sync.stop()
     hub = hub_engine(cfg["hub"])
-    sync_once(engine, hub)
+    last_error = None
+    while True:  # push what is left, pull what is missing, until done or out of time
+        result = sync_once(engine, hub)
+        last_error = result.error
+        with engine.connect() as conn:
+            held = conn.execute(text("SELECT count(*) FROM scan")).scalar_one()
+            queued = conn.execute(text("SELECT count(*) FROM outbox WHERE kind = 'scan'")).scalar_one()
+        if (result.ok and queued == 0 and held >= cfg["expected_scans"]) or time.time() > deadline + 60:
+            break
     hub.dispose()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     with engine.connect() as conn:
@@ -292,8 +300,11 @@ def desk_process(cfg: dict[str, Any]) -> None:
     counts = headcount(engine, OPENING.date())
     matches = counts == recount(engine, OPENING.date())
     hall_inside = {s.code: s.inside_now for s in counts.sessions if s.code in HALLS}
+    with engine.connect() as conn:
+        queued_ids = [r[0] for r in conn.execute(text("SELECT ref_id FROM outbox WHERE kind = 'scan'"))]
     Path(cfg["out"]).write_text(json.dumps({
-        "name": cfg["name"], "decisions": decisions, "lags": lags, "late": late, "scan_ids": scan_ids,
+        "name": cfg["name"], "decisions": decisions, "queued_ids": queued_ids, "last_error": last_error,
+        "lags": lags, "late": late, "scan_ids": scan_ids,
         "present": counts.days[0].present, "tallies_equal_recount": matches, "hall_inside": hall_inside,
         "cpu_s": usage.ru_utime + usage.ru_stime, "wall_s": time.time() - cfg["started"],
     }))
@@ -405,9 +416,10 @@ def report(hub: dict[str, str], truth: dict[str, Any], desks: list[dict[str, Any
             "SELECT count(*) FROM (SELECT attendee_id FROM checkin.scan WHERE checkpoint LIKE 'day:%' AND "
             "result = 'accepted' GROUP BY attendee_id HAVING count(*) > 1) x").fetchone()[0]  # type: ignore[index]
         first, last = conn.execute("SELECT min(hub_time), max(hub_time) FROM checkin.scan").fetchone()  # type: ignore[misc]
-    lost_at_hub = len(made_ids - hub_ids)
-    lost_at_desks = sum(len(hub_ids - set(d["scan_ids"])) for d in desks)
-    extra_at_desks = sum(len(set(d["scan_ids"]) - hub_ids) for d in desks)
+    queued = {i for d in desks for i in d["queued_ids"]}  # made, still waiting in a desk's outbox
+    lost = len(made_ids - hub_ids - queued)  # made, yet neither at the hub nor waiting to go there
+    missing_at_desks = sum(len(hub_ids - set(d["scan_ids"])) for d in desks)  # not pulled (yet)
+    unknown = sum(len(set(d["scan_ids"]) - made_ids) for d in desks) + len(hub_ids - made_ids)
     wrong_headcount = sum(1 for d in desks if d["present"] != truth["admitted"])
     lags = [x for d in desks for x in d["lags"]]
     span = (last - first).total_seconds() if first and last else float("nan")
@@ -424,7 +436,9 @@ def report(hub: dict[str, str], truth: dict[str, Any], desks: list[dict[str, Any
           f"  # of one core, over each process's life")
     print(f"scans_late_ms_p95={pct(late, 95) * 1000:.0f}  # how far behind its schedule a desk scanned")
     print(f"refused={len(refused)}  # should be 0: every planned scan is a valid admission, exit or re-entry")
-    print(f"lost={lost_at_hub + lost_at_desks}\ndoubled={doubled_people + extra_at_desks}")
+    print(f"lost={lost}\ndoubled={doubled_people + unknown}  # people admitted twice at the hub, or scans nobody made")
+    print(f"not_yet_at_hub={len(queued)}\nnot_yet_at_desks={missing_at_desks}  # convergence at the end (0 when "
+          f"the desks caught up); last sync errors: {sorted({d['last_error'] for d in desks if d['last_error']})[:2]}")
     print(f"desks_reporting={len(desks)}/{n_desks}\ndesks_headcount_wrong={wrong_headcount}"
           f"  # each desk's present count vs the {truth['admitted']} generated admissions")
     print(f"tallies_equal_recount_all_desks={all(d['tallies_equal_recount'] for d in desks)}")

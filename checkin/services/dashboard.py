@@ -74,11 +74,14 @@ def fingerprint_on(conn: Connection) -> tuple[object, ...]:
         scans = conn.execute(text("SELECT (SELECT max(rowid) FROM scan), "
                                   "(SELECT total(scans) FROM scan_tally WHERE minute = '*')")).one()
         attendance = conn.execute(text("SELECT total(present), total(inside), count(*) FROM attendance_tally")).one()
+        people = conn.execute(text("SELECT (SELECT max(updated_at) FROM attendee), "  # an index's last entry
+                                   "(SELECT total(n) FROM registration_tally), "
+                                   "(SELECT count(*) FROM registration_tally)")).one()
     else:
         scans = conn.execute(select(func.count(), func.max(t.scan.c.device_time))).one()
         attendance = conn.execute(select(func.count(), func.sum(cast(t.attendance.c.active, Integer)),
                                          func.sum(cast(t.attendance.c.inside, Integer)))).one()
-    people = conn.execute(select(func.count(), func.max(t.attendee.c.updated_at))).one()
+        people = conn.execute(select(func.count(), func.max(t.attendee.c.updated_at))).one()
     desks = conn.execute(select(func.count(), func.max(t.desk.c.last_sync))).one()
     queued = latest_seq(conn)
     sessions = hash(tuple(conn.execute(select(t.session.c.title, t.session.c.room, t.session.c.capacity,

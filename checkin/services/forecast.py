@@ -159,8 +159,9 @@ def entrance_pace(conn: Connection, event_id: str, now: datetime) -> EntrancePac
         gaps = [(b - a).total_seconds() for a, b in pairwise(moments)]
         busy = [g for g in gaps if 0 < g <= GAP_LIMIT_S]
         if len(busy) >= 5:  # a gap is never shorter than serving one person, often longer when idle
-            shortest = statistics.quantiles(busy, n=10)[0]
-            found[desk_id] = min(MAX_SERVICE_S, statistics.median([g for g in busy if g <= 2 * shortest]))
+            shortest = statistics.quantiles(busy, n=10, method="inclusive")[0]  # within the data
+            back_to_back = [g for g in busy if g <= 2 * shortest] or [min(busy)]
+            found[desk_id] = min(MAX_SERVICE_S, statistics.median(back_to_back))
     return EntrancePace(found, sorted(recent_desks), admitted)
 
 

@@ -110,3 +110,21 @@ def test_the_advice_reads_like_the_reception_lead_needs_it() -> None:
     idle = forecast(now=now, opening=OPENING, registered=2000, arrived=300, admitted_recent=0, desk_service_s={},
                     open_desks=[])
     assert idle.desks_open == 0 and "No desk has admitted anyone" in idle.sentence(WARSAW)
+
+
+def test_a_desk_with_one_quick_double_scan_among_slow_ones_is_measured_without_error(event_engine: Engine) -> None:
+    from checkin.services.forecast import entrance_pace
+
+    now = OPENING - timedelta(minutes=30)
+    moments = [now - timedelta(seconds=s) for s in (400, 399, 330, 260, 190, 120, 50)]  # 1 s, then ~70 s gaps
+    with write_tx(event_engine) as conn:
+        event_id = conn.execute(t.event.select()).first().id  # type: ignore[union-attr]
+        for moment in moments:
+            conn.execute(t.scan.insert().values(
+                id=str(uuid.uuid4()), event_id=event_id, desk_id="desk-a", operator="", device_time=moment,
+                checkpoint=f"day:{DAY1}", day=DAY1, session_id=None, direction="in", source="camera",
+                result="accepted", attendee_id=None, detail=""))
+    with event_engine.connect() as conn:
+        pace = entrance_pace(conn, event_id, now)
+    assert pace.open_desks == ["desk-a"] and pace.admitted_recent == 7
+    assert 0 < pace.service_s["desk-a"] <= 22.5
