@@ -165,9 +165,11 @@ def upgrade_hub(admin_url: str | URL, *, limits: HubLimits | None = None, insecu
             prefix = _known_prefix(conn)
             if prefix is not None:  # an existing hub: the rights of this version replace the old ones
                 _apply_roles(conn, normalise(admin_url), prefix)
+            # by oid, not name: a role another hub on the same server drops meanwhile is skipped
+            # (the name-taking functions raise "role does not exist" for it)
             roles = [r[0] for r in conn.execute(text(
-                "SELECT rolname FROM pg_roles WHERE has_database_privilege(rolname, :db, 'CONNECT') "
-                "AND has_schema_privilege(rolname, :schema, 'USAGE') AND NOT rolsuper "
+                "SELECT rolname FROM pg_roles WHERE has_database_privilege(oid, :db, 'CONNECT') "
+                "AND has_schema_privilege(oid, :schema, 'USAGE') AND NOT rolsuper "
                 "AND rolname <> current_user AND rolname NOT LIKE 'pg\\_%'"),
                 {"db": database, "schema": HUB_SCHEMA})]
             apply_limits(conn, database, roles, limits or HubLimits())

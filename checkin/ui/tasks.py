@@ -10,6 +10,7 @@ Views never run SQL themselves; they call services through here.
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from collections.abc import Callable
@@ -20,6 +21,28 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 T = TypeVar("T")
 
 ProgressFn = Callable[[int, int], None]
+
+log = logging.getLogger(__name__)
+
+
+def _for_live_widgets(callback: Callable[..., Any]) -> Callable[..., None]:
+    """The callback, dropped quietly if what it touches was deleted while the task ran.
+
+    A result may land after its window closed (a language switch rebuilds the views, a test ends,
+    the volunteer leaves door mode). Qt then raises RuntimeError for the deleted C++ object from
+    inside the event loop. That answer has nobody left to show it to, so it is dropped here once for
+    every task instead of each view guarding each callback; any other error still propagates.
+    """
+
+    def call(*args: Any) -> None:
+        try:
+            callback(*args)
+        except RuntimeError as exc:
+            if "already deleted" not in str(exc):
+                raise
+            log.debug("a background result arrived for a closed view and was dropped: %s", exc)
+
+    return call
 
 
 class CancelledError(Exception):
@@ -48,19 +71,19 @@ class Task(QRunnable, Generic[T]):
         self.signals = _Signals()
 
     def success(self, callback: Callable[[T], Any]) -> Task[T]:
-        self.signals.succeeded.connect(callback)
+        self.signals.succeeded.connect(_for_live_widgets(callback))
         return self
 
     def failure(self, callback: Callable[[BaseException, str], Any]) -> Task[T]:
-        self.signals.failed.connect(callback)
+        self.signals.failed.connect(_for_live_widgets(callback))
         return self
 
     def on_progress(self, callback: Callable[[int, int], Any]) -> Task[T]:
-        self.signals.progressed.connect(callback)
+        self.signals.progressed.connect(_for_live_widgets(callback))
         return self
 
     def finally_(self, callback: Callable[[], Any]) -> Task[T]:
-        self.signals.finished.connect(callback)
+        self.signals.finished.connect(_for_live_widgets(callback))
         return self
 
     # -- called from the worker thread
