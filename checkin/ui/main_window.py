@@ -209,6 +209,10 @@ class MainWindow(QMainWindow):
         sync_now = QAction(self.tr("Sync now"), self)
         sync_now.triggered.connect(self.sync.sync_now)
         view.addAction(sync_now)
+        if self.desk.gate.required:  # volunteer roles (issue 18): the next volunteer signs in
+            self.sign_out_action = QAction(self.tr("Sign out"), self)
+            self.sign_out_action.triggered.connect(self.desk.gate.sign_out)
+            view.addAction(self.sign_out_action)
         door = QAction(self.tr("Door mode…"), self)
         door.triggered.connect(self.open_door_dialog)
         view.addAction(door)

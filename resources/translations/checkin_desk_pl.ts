@@ -494,33 +494,38 @@
         <translation>Synchronizuj teraz</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="215"/>
+        <location filename="../../checkin/ui/main_window.py" line="213"/>
+        <source>Sign out</source>
+        <translation>Wyloguj</translation>
+    </message>
+    <message>
+        <location filename="../../checkin/ui/main_window.py" line="219"/>
         <source>&amp;Language</source>
         <translation>&amp;Język</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="224"/>
+        <location filename="../../checkin/ui/main_window.py" line="228"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="225"/>
-        <location filename="../../checkin/ui/main_window.py" line="350"/>
+        <location filename="../../checkin/ui/main_window.py" line="229"/>
+        <location filename="../../checkin/ui/main_window.py" line="354"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="228"/>
+        <location filename="../../checkin/ui/main_window.py" line="232"/>
         <source>Save diagnostics…</source>
         <translation>Zapisz diagnostykę…</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="231"/>
+        <location filename="../../checkin/ui/main_window.py" line="235"/>
         <source>About</source>
         <translation>O programie</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="351"/>
+        <location filename="../../checkin/ui/main_window.py" line="355"/>
         <source>F2 — search by name
 F3 — register a walk-in
 F5 — choose the checkpoint
@@ -541,7 +546,7 @@ F11 — pełny ekran
 Czytnik ręczny działa niezależnie od tego, gdzie jest kursor.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="357"/>
+        <location filename="../../checkin/ui/main_window.py" line="361"/>
         <source>checkin {version}
 Database: {db}
 Sound: {sound}</source>
@@ -550,37 +555,37 @@ Baza danych: {db}
 Dźwięk: {sound}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="360"/>
+        <location filename="../../checkin/ui/main_window.py" line="364"/>
         <source>Missing translations: {files}</source>
         <translation>Brakujące tłumaczenia: {files}</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="361"/>
+        <location filename="../../checkin/ui/main_window.py" line="365"/>
         <source>About checkin</source>
         <translation>O programie checkin</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="379"/>
+        <location filename="../../checkin/ui/main_window.py" line="383"/>
         <source>Save diagnostics</source>
         <translation>Zapisz diagnostykę</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="394"/>
+        <location filename="../../checkin/ui/main_window.py" line="398"/>
         <source>Diagnostics saved</source>
         <translation>Zapisano diagnostykę</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="395"/>
+        <location filename="../../checkin/ui/main_window.py" line="399"/>
         <source>Saved {path}. Give this file to the IT volunteer; it holds no names of attendees and no passwords.</source>
         <translation>Zapisano {path}. Przekaż ten plik informatykowi; nie zawiera nazwisk uczestników ani haseł.</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="403"/>
+        <location filename="../../checkin/ui/main_window.py" line="407"/>
         <source>Diagnostics not saved</source>
         <translation>Nie zapisano diagnostyki</translation>
     </message>
     <message>
-        <location filename="../../checkin/ui/main_window.py" line="212"/>
+        <location filename="../../checkin/ui/main_window.py" line="216"/>
         <source>Door mode…</source>
         <translation>Tryb drzwi…</translation>
     </message>

@@ -171,3 +171,22 @@ def test_the_organiser_issues_a_pin_in_the_organiser_tools(qtbot, ctx, tasks):  
     with qtbot.waitSignal(page.event_changed, timeout=10_000):
         page.gate_boxes["checkpoint"].setChecked(False)  # changing the checkpoint needs no supervisor here
     assert "checkpoint" not in ctx.event().settings["supervisor_actions"]
+
+
+def test_at_the_end_of_a_shift_the_next_volunteer_signs_in(qtbot, make_window, ctx):  # type: ignore[no-untyped-def]
+    add_volunteer(ctx.engine, "Ania Kowalska", pin="2468")
+    add_volunteer(ctx.engine, "Jędrzej Kręcisz", pin="1357")
+    window = make_window()
+    desk = window.desk
+    qtbot.waitUntil(lambda: isinstance(desk.gate.dialog, SignInDialog), timeout=5_000)
+    desk.gate.dialog.pin.setText("2468")
+    desk.gate.dialog.try_sign_in()
+    assert ctx.checkin.operator == "Ania Kowalska"
+    window.sign_out_action.trigger()
+    assert ctx.checkin.operator == "" and "Ania" not in desk.desk_label.text()
+    nxt = desk.gate.dialog
+    assert isinstance(nxt, SignInDialog) and nxt.isVisible()
+    nxt.names.setCurrentText("Jędrzej Kręcisz")
+    nxt.pin.setText("1357")
+    nxt.try_sign_in()
+    assert ctx.checkin.operator == "Jędrzej Kręcisz" and "Jędrzej Kręcisz" in desk.desk_label.text()
