@@ -42,6 +42,8 @@ POLISH: dict[str, str] = {
     "At this pace the queue clears by {time}; open one more desk to clear it by {better}.":
         "W tym tempie kolejka zniknie do {time}; otwórz jeszcze jedno stanowisko, a zniknie do {better}.",
     "At this pace the queue clears by {time}.": "W tym tempie kolejka zniknie do {time}.",
+    "At this pace the queue does not clear before {time}; open one more desk to clear it by {better}.":
+        "W tym tempie kolejka nie zniknie przed {time}; otwórz jeszcze jedno stanowisko, a zniknie do {better}.",
     "At this pace the queue does not clear before {time}; open {n} more desks to clear it by {better}.":
         "W tym tempie kolejka nie zniknie przed {time}; otwórz dodatkowe stanowiska (liczba: {n}), a zniknie do "
         "{better}.",

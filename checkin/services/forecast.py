@@ -99,6 +99,9 @@ class Forecast:
                 return say("At this pace the queue clears by {time}; open one more desk to clear it by {better}.",
                            time=hm(self.clears_at), better=hm(self.better_clears_at))
             return say("At this pace the queue clears by {time}.", time=hm(self.clears_at))
+        if self.extra_desks == 1 and self.better_clears_at is not None:
+            return say("At this pace the queue does not clear before {time}; open one more desk to clear it by "
+                       "{better}.", time=hm(self.horizon), better=hm(self.better_clears_at))
         if self.extra_desks and self.better_clears_at is not None:
             return say("At this pace the queue does not clear before {time}; open {n} more desks to clear it by "
                        "{better}.", time=hm(self.horizon), n=self.extra_desks, better=hm(self.better_clears_at))
@@ -177,7 +180,7 @@ def forecast(*, now: datetime, opening: datetime, registered: int, arrived: int,
     queue_now = max(0.0, min(due_by_now, expected_total) - arrived) if busy else 0.0
     remaining = max(0.0, expected_total - arrived - queue_now)
     future_share = curve_share(now, opening + timedelta(days=1), opening)
-    horizon = max(now + 2 * SLOT, opening + timedelta(minutes=REFERENCE_CURVE[-1][0]) + SLOT)
+    horizon = max(now + timedelta(hours=2), opening + timedelta(minutes=REFERENCE_CURVE[-1][0]) + SLOT)
     horizon = min(horizon, now + timedelta(hours=6))
     starts = [now]
     while starts[-1] + SLOT < horizon:

@@ -128,3 +128,13 @@ def test_a_desk_with_one_quick_double_scan_among_slow_ones_is_measured_without_e
         pace = entrance_pace(conn, event_id, now)
     assert pace.open_desks == ["desk-a"] and pace.admitted_recent == 7
     assert 0 < pace.service_s["desk-a"] <= 22.5
+
+
+def test_a_hopeless_morning_names_the_desks_needed_in_plain_words() -> None:
+    now = datetime(2022, 10, 19, 6, 50, tzinfo=UTC)
+    f = forecast(now=now, opening=OPENING, registered=4000, arrived=300, admitted_recent=170,
+                 desk_service_s={"a": 15.0, "b": 15.0}, open_desks=["a", "b"])
+    assert not f.keeps_up and f.clears_at is None and f.extra_desks >= 2
+    sentence = f.sentence(WARSAW)
+    assert sentence.startswith("At this pace the queue does not clear before ")
+    assert f"open {f.extra_desks} more desks" in sentence and "1 more desks" not in sentence
