@@ -199,6 +199,7 @@ class Scan:
     voided_scan_id: str | None = None
     desk_name: str = ""
     rehearsal_id: str | None = None  # made during a rehearsal: removed everywhere when it ends
+    key_id: str | None = None  # the key that signed the scanned ticket (audit), when it was a signed code
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ HUB_ATTEMPTS = """
 SELECT s.hub_time, s.device_time, coalesce(d.name, s.desk_id) AS desk,
        coalesce(l.role_name, '') AS login, s.operator, s.checkpoint, s.direction, s.result, s.detail,
        coalesce(a.last_name, '') AS last_name, coalesce(a.first_name, '') AS first_name, s.ticket_id,
-       s.source, s.voided_scan_id, s.id
+       s.source, s.voided_scan_id, s.id, s.key_id
 FROM scan s LEFT JOIN desk d ON d.id = s.desk_id LEFT JOIN attendee a ON a.id = s.attendee_id
 LEFT JOIN hub_login l ON l.desk_id = s.desk_id
 ORDER BY s.hub_time, s.id
@@ -43,7 +43,7 @@ ORDER BY s.hub_time, s.id
 LOCAL_ATTEMPTS = """
 SELECT s.hub_time, s.device_time, coalesce(d.name, s.desk_id) AS desk, '' AS login, s.operator, s.checkpoint,
        s.direction, s.result, s.detail, coalesce(a.last_name, '') AS last_name,
-       coalesce(a.first_name, '') AS first_name, s.ticket_id, s.source, s.voided_scan_id, s.id
+       coalesce(a.first_name, '') AS first_name, s.ticket_id, s.source, s.voided_scan_id, s.id, s.key_id
 FROM scan s LEFT JOIN desk d ON d.id = s.desk_id LEFT JOIN attendee a ON a.id = s.attendee_id
 ORDER BY s.device_time, s.id
 """
@@ -67,7 +67,7 @@ def _naive(value: datetime | None) -> str:
 
 def _attempt_row(r: Any) -> list[Any]:
     return [_naive(r.hub_time), _naive(r.device_time), r.desk, r.login, r.operator, r.checkpoint, r.direction,
-            r.result, r.detail, r.last_name, r.first_name, r.ticket_id or "", key_id(r.detail), r.source,
+            r.result, r.detail, r.last_name, r.first_name, r.ticket_id or "", r.key_id or key_id(r.detail), r.source,
             r.voided_scan_id or "", r.id]
 
 

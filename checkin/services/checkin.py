@@ -135,7 +135,8 @@ class CheckInService:
                         attendee, rejection = _holder(conn, ticket_id)
                     if attendee is None:
                         rejection = (ScanResult.UNKNOWN, "unknown_code", "code matches nobody in the roster")
-            decision = self._record(conn, now, checkpoint, attendee, source, direction, ticket_id, rejection)
+            decision = self._record(conn, now, checkpoint, attendee, source, direction, ticket_id, rejection,
+                                    key_id=parsed.key_id if isinstance(parsed, token.SignedTicket) else None)
         done = time.perf_counter()
         timings = {"parse": (parsed_at - started) * 1000, "total": (done - started) * 1000}
         return _with_timings(decision, timings)
@@ -206,7 +207,7 @@ class CheckInService:
 
     def _record(self, conn: Connection, now: datetime, checkpoint: Checkpoint, attendee: Attendee | None,
                 source: Source, wanted: Direction | None, ticket_id: str | None,
-                rejection: tuple[ScanResult, str, str] | None) -> Decision:
+                rejection: tuple[ScanResult, str, str] | None, *, key_id: str | None = None) -> Decision:
         first_time, first_desk = None, ""
         direction = wanted or Direction.IN
         if rejection is None and attendee is not None:
@@ -234,7 +235,7 @@ class CheckInService:
             session_id=checkpoint.session.id if checkpoint.session else None, direction=direction,
             source=source, result=result, attendee_id=attendee.id if attendee else None,
             ticket_id=ticket_id, detail=reason if result is ScanResult.ACCEPTED else f"{reason}: {message}",
-            rehearsal_id=rehearsal_id(conn),
+            rehearsal_id=rehearsal_id(conn), key_id=key_id,
         )
         scan_repo.insert_scan(conn, scan)
         if result is ScanResult.ACCEPTED and attendee is not None:

@@ -30,7 +30,7 @@ def to_scan(row: Row, desk_names: dict[str, str] | None = None) -> Scan:
         direction=Direction(row.direction), source=Source(row.source), result=ScanResult(row.result),
         attendee_id=row.attendee_id, ticket_id=row.ticket_id, detail=row.detail or "",
         voided_scan_id=row.voided_scan_id, desk_name=(desk_names or {}).get(row.desk_id, ""),
-        rehearsal_id=getattr(row, "rehearsal_id", None),
+        rehearsal_id=getattr(row, "rehearsal_id", None), key_id=getattr(row, "key_id", None),
     )
 
 
@@ -47,7 +47,7 @@ def insert_scan(conn: Connection, scan: Scan) -> None:
         "session_id": scan.session_id, "direction": scan.direction.value, "source": scan.source.value,
         "result": scan.result.value, "attendee_id": scan.attendee_id, "ticket_id": scan.ticket_id,
         "detail": scan.detail[:300], "voided_scan_id": scan.voided_scan_id,
-        "rehearsal_id": scan.rehearsal_id,
+        "rehearsal_id": scan.rehearsal_id, "key_id": scan.key_id,
     })
     enqueue(conn, "scan", scan.id)
 

@@ -174,6 +174,7 @@ class ScanRow(Base):
     detail: Mapped[str] = mapped_column(String(300), default="")
     voided_scan_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     rehearsal_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # removed when it ends
+    key_id: Mapped[str | None] = mapped_column(String(16), nullable=True)  # signing key of the code (audit)
 
 
 class AttendanceRow(Base):

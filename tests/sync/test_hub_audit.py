@@ -15,12 +15,14 @@ from pathlib import Path
 import psycopg
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from openpyxl import load_workbook
+from sqlalchemy import text
 from synchelp import Hub, Site, fresh_db, settle
 
 from checkin.domain.results import ScanResult
 from checkin.services.checkin import CheckInService
 from checkin.storage.events import load_event
 from checkin.sync.desk_logins import add_desk, revoke_desk
+from checkin.tickets.keys import register_public_key
 from checkin.tickets.token import encode_ticket, key_id_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,16 +37,25 @@ def checkin_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
 def test_the_organiser_exports_every_attempt_and_every_hub_side_change(
         hub: Hub, organiser: tuple[Site, list[str]], tmp_path: Path, _template_db: Path, sites: list[Site]) -> None:
     org, people = organiser
+    signing_key = Ed25519PrivateKey.generate()  # the organiser's ticket key, reaching desks by sync
+    with org.engine.connect() as conn:
+        event_id = load_event(conn).id
+    ticket_key = register_public_key(org.engine, event_id, signing_key)
+    assert org.sync().ok
     login = add_desk(hub.organiser_url, "Stanowisko A")
     desk = Site("Stanowisko A", fresh_db(_template_db, tmp_path / "a.sqlite3"),
                 login.url.replace("sslmode=verify-full", "sslmode=disable"), org.now)
     sites.append(desk)
     assert desk.sync().ok
     volunteer = CheckInService(desk.engine, desk.desk, operator="Zofia Ś.", clock=desk.clock)
-    assert volunteer.admit(people[0], desk.checkpoint("day1")).result is ScanResult.ACCEPTED
-    stranger_key = Ed25519PrivateKey.generate()  # a ticket signed by a key this event does not know
+    found_by_name = volunteer.admit(people[0], desk.checkpoint("day1"))
+    assert found_by_name.result is ScanResult.ACCEPTED
     with desk.engine.connect() as conn:
-        event_id = load_event(conn).id
+        ticket_of_second = conn.execute(text("SELECT ticket_id FROM attendee WHERE id = :a"),
+                                        {"a": people[1]}).scalar_one()
+    scanned = volunteer.scan(encode_ticket(signing_key, event_id, ticket_of_second), desk.checkpoint("day1"))
+    assert scanned.result is ScanResult.ACCEPTED
+    stranger_key = Ed25519PrivateKey.generate()  # a ticket signed by a key this event does not know
     forged = encode_ticket(stranger_key, event_id, uuid.uuid4().hex)
     refused = volunteer.scan(forged, desk.checkpoint("day1"))
     assert refused.result is not ScanResult.ACCEPTED
@@ -66,10 +77,13 @@ def test_the_organiser_exports_every_attempt_and_every_hub_side_change(
     attempts = [list(r) for r in book["Próby"].iter_rows(values_only=True)]
     header, rows = attempts[0], attempts[1:]
     col = {name: i for i, name in enumerate(header)}
-    admitted = next(r for r in rows if r[col["Wynik"]] == "accepted")
+    admitted = next(r for r in rows if r[col["Id skanu"]] == found_by_name.scan_id)
     assert admitted[col["Stanowisko"]] == "Stanowisko A" and admitted[col["Login"]] == login.role
     assert admitted[col["Operator"]] == "Zofia Ś." and admitted[col["Nazwisko"]] == "Żółć-Ślęzak-Nowak"
     assert admitted[col["Czas huba"]] and admitted[col["Czas stanowiska"]]
+    by_ticket = next(r for r in rows if r[col["Id skanu"]] == scanned.scan_id)
+    assert by_ticket[col["Wynik"]] == "accepted" and by_ticket[col["Klucz"]] == ticket_key
+    assert admitted[col["Klucz"]] in ("", None)  # found by name: no code, no key
     rejected = next(r for r in rows if r[col["Wynik"]] == refused.result.value)
     assert rejected[col["Klucz"]] == key_id_for(stranger_key.public_key())
     assert rejected[col["Powód"]]
@@ -91,9 +105,9 @@ def test_the_organiser_exports_every_attempt_and_every_hub_side_change(
     done = checkin_cli("export", "audit", "--out", str(csv_out), "--delimiter", ";", "--hub", hub.organiser_url,
                        db=org.path)
     assert done.returncode == 0, done.stderr
-    text = csv_out.read_text(encoding="utf-8-sig")
-    assert "Próby" in text and "Zmiany na hubie" in text and login.role in text
-    assert list(csv.reader(text.splitlines(), delimiter=";"))[1][0] == "Czas huba"
+    written = csv_out.read_text(encoding="utf-8-sig")
+    assert "Próby" in written and "Zmiany na hubie" in written and login.role in written
+    assert list(csv.reader(written.splitlines(), delimiter=";"))[1][0] == "Czas huba"
 
 
 def test_a_desk_login_cannot_read_the_audit(hub: Hub, tmp_path: Path, _template_db: Path) -> None:
