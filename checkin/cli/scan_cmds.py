@@ -9,6 +9,7 @@ from typing import Any
 from checkin.cli.context import CliContext, CliError, add_command, parse_day
 from checkin.cli.scan_media import scan_input_options
 from checkin.domain.decision import Decision
+from checkin.domain.messages import say
 from checkin.domain.models import Checkpoint
 from checkin.domain.results import Direction, Source
 
@@ -62,9 +63,10 @@ def describe(decision: Decision, tz: Any) -> str:
     if decision.attendee:
         a = decision.attendee
         who = f" {a.full_name}" + (f" ({a.organisation})" if a.organisation else "")
-    text = f"{decision.result.value.upper()}:{who} — {decision.message}"
+    text = f"{decision.result.value.upper()}:{who} — {say(decision.message)}"
     if decision.first_time is not None:
-        text += f" at {decision.first_time.astimezone(tz):%Y-%m-%d %H:%M} at {decision.first_desk}"
+        text += " " + say("at {time} at {desk}", time=f"{decision.first_time.astimezone(tz):%Y-%m-%d %H:%M}",
+                          desk=decision.first_desk)
     return text + f" [scan {decision.scan_id}]"
 
 

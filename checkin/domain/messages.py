@@ -34,6 +34,19 @@ def say(template: str, **params: Any) -> str:
 
 
 POLISH: dict[str, str] = {
+    # scan decisions as the CLI prints them (checkin.services.checkin.MESSAGES; JSON keeps English)
+    "Welcome": "Witamy",
+    "Exit recorded": "Wyjście zarejestrowane",
+    "Already checked in": "Osoba już zarejestrowana",
+    "Not registered for this checkpoint": "Brak rejestracji na ten punkt kontroli",
+    "Registration or ticket cancelled": "Rejestracja lub bilet anulowane",
+    "Unknown code": "Nieznany kod",
+    "Not a valid ticket": "To nie jest ważny bilet",
+    "Ticket for another event": "Bilet na inne wydarzenie",
+    "Session full": "Brak wolnych miejsc na sesji",
+    "Exit without an entry": "Wyjście bez wcześniejszego wejścia",
+    "Check-in undone": "Rejestracja cofnięta",
+    "at {time} at {desk}": "o {time}, stanowisko {desk}",
     # queue forecast on the dashboard (checkin.services.forecast)
     "No desk has admitted anyone in the last 15 minutes; about {n} people are still expected.":
         "Żadne stanowisko nie przyjęło nikogo w ostatnich 15 minutach; spodziewamy się jeszcze około {n} osób.",

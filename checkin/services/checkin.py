@@ -47,6 +47,7 @@ MESSAGES = {
     ScanResult.NOT_INSIDE: "Exit without an entry",
     ScanResult.VOID: "Check-in undone",
 }
+EXIT_MESSAGE = "Exit recorded"  # an accepted scan out of a session is not a welcome
 
 
 _BARE_TICKET_ID = re.compile(r"[0-9a-fA-F]{32}")
@@ -226,7 +227,8 @@ class CheckInService:
                 if result is ScanResult.DUPLICATE and state.attendance is not None:
                     first_time = state.attendance.first_time
                     first_desk = desk_names(conn).get(state.attendance.desk_id, state.attendance.desk_id)
-                message = MESSAGES[result]
+                message = EXIT_MESSAGE if result is ScanResult.ACCEPTED and direction is Direction.OUT \
+                    else MESSAGES[result]
         if rejection is not None:
             result, reason, message = rejection
         scan = Scan(

@@ -124,3 +124,18 @@ def test_checkin_door_opens_the_app_in_door_mode_or_says_which_sessions_exist(db
     assert ok.returncode == 0 and ok.stdout.startswith("ready"), ok.stderr
     bad = subprocess.run([*base, "--door", "D9-NOPE"], capture_output=True, text=True, timeout=120, env=env)
     assert bad.returncode == 2 and "no session with code 'D9-NOPE'" in bad.stderr and "D1-WS-RODO" in bad.stderr
+
+
+def test_a_polish_door_volunteer_reads_entry_exit_and_duplicate_in_polish(
+        db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--lang", "pl", "--db", db]
+    code, out, _ = run(capsys, *base, "scan", "--code", DOROTA, "--session", "D1-WS-RODO")
+    assert code == 0 and "— Witamy" in out
+    code, out, _ = run(capsys, *base, "scan", "--code", DOROTA, "--session", "D1-WS-RODO", "--exit")
+    assert code == 0 and "— Wyjście zarejestrowane" in out and "Welcome" not in out
+    run(capsys, *base, "scan", "--code", JADWIGA, "--day", "2022-10-19")
+    code, out, _ = run(capsys, *base, "scan", "--code", JADWIGA, "--day", "2022-10-19")
+    assert "— Osoba już zarejestrowana o " in out and ", stanowisko Drzwi Moniuszko" in out
+    code, out, _ = run(capsys, "--lang", "en", "--db", db, "scan", "--code", DOROTA, "--session", "D1-WS-RODO",
+                       "--exit", "--json")
+    assert '"direction": "out"' in out

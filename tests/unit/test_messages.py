@@ -68,3 +68,10 @@ def test_a_polish_organiser_reads_row_problems_in_polish(event_engine, tmp_path:
     assert 'wiersz 2, kolumna „Nazwisko”: puste; każdy uczestnik musi mieć nazwisko' in text
     assert "„anna(at)example.pl” to nie jest adres e-mail" in text
     assert "„Astronauta” to nie jest kategoria" in text
+
+
+def test_every_scan_decision_the_cli_prints_has_a_polish_sentence() -> None:
+    from checkin.services.checkin import EXIT_MESSAGE, MESSAGES
+
+    missing = [m for m in [*MESSAGES.values(), EXIT_MESSAGE] if m not in POLISH]
+    assert missing == []
