@@ -13,6 +13,7 @@ held row saying so (nothing is dropped silently, nothing blocks its scans).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -21,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from checkin.storage import outbox
 from checkin.storage import tables as t
-from checkin.storage.db import read_tx, write_tx
+from checkin.storage.db import read_tx
 from checkin.sync.hubapi import Hub
 from checkin.sync.rows import as_dicts, upsert
 
@@ -58,8 +59,12 @@ def write_event(hub: Connection, definition: dict[str, list[dict[str, Any]]]) ->
 
 def push_events(local: Engine, hub: Hub, desk_id: str) -> int:
     """Send queued event edits (sync thread), before the other outbox rows. Returns rows delivered."""
-    from checkin.sync.held import hold
+    from checkin.sync.held import deliver_or_hold
     from checkin.sync.push import refusal
+
+    def reason_for(exc: DBAPIError) -> str | None:
+        state = getattr(getattr(exc, "orig", None), "sqlstate", "") or ""
+        return NOT_ORGANISER if state == "42501" else refusal(exc)
 
     with read_tx(local) as conn:
         queued = outbox.oldest(conn, 100, ("event",))
@@ -67,16 +72,5 @@ def push_events(local: Engine, hub: Hub, desk_id: str) -> int:
     for seq, _kind, event_id in queued:
         with read_tx(local) as conn:
             definition = read_event(conn, event_id)
-        try:
-            hub.write_event(desk_id, definition)
-        except DBAPIError as exc:
-            state = getattr(getattr(exc, "orig", None), "sqlstate", "") or ""
-            reason = NOT_ORGANISER if state == "42501" else refusal(exc)
-            if reason is None:
-                raise
-            hold(local, seq, reason)
-            continue
-        with write_tx(local) as conn:
-            outbox.mark_delivered(conn, [seq])
-        delivered += 1
+        delivered += deliver_or_hold(local, seq, partial(hub.write_event, desk_id, definition), reason_for)
     return delivered

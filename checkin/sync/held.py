@@ -11,11 +11,13 @@ either corrects it and sends it again (`resend`) or dismisses it (`dismiss`, kep
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, Table, select
+from sqlalchemy.exc import DBAPIError
 
 from checkin.domain.messages import say
 from checkin.storage import outbox
@@ -77,6 +79,24 @@ def hold(local: Engine, seq: int, hub_reason: str) -> None:
         conn.execute(t.held.insert().values(kind=kind, ref_id=ref_id, reason=reason,
                                             held_at=datetime.now(UTC), state="held", resolved_by=""))
         outbox.mark_delivered(conn, [seq])  # it leaves the queue only together with the held row
+
+
+def deliver_or_hold(local: Engine, seq: int, send: Callable[[], None],
+                    reason_for: Callable[[DBAPIError], str | None]) -> bool:
+    """Send one outbox row in its own hub transaction (sync thread): delivered, or held when the
+    hub refuses it for good (`reason_for` gives the reason, None = a passing fault: re-raised, so
+    the round retries later). True when it reached the hub."""
+    try:
+        send()
+    except DBAPIError as exc:
+        reason = reason_for(exc)
+        if reason is None:
+            raise
+        hold(local, seq, reason)
+        return False
+    with write_tx(local) as conn:
+        outbox.mark_delivered(conn, [seq])
+    return True
 
 
 def held_items(engine: Engine, *, include_resolved: bool = False) -> list[HeldItem]:

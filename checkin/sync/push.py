@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, select, text
@@ -153,24 +154,13 @@ def refusal(exc: BaseException) -> str | None:
 
 def _send_one_by_one(local: Engine, hub: Hub, desk_id: str, batch: Batch) -> int:
     """A refused batch, one outbox row per hub transaction: the good rows go, the bad are held."""
-    from checkin.sync.held import hold
+    from checkin.sync.held import deliver_or_hold
 
     delivered = 0
     for seq in batch.seqs:
         single = read_batch(local, 1, seqs=[seq])
-        if single is None:
-            continue
-        try:
-            _send(hub, desk_id, single)
-        except DBAPIError as exc:
-            reason = refusal(exc)
-            if reason is None:
-                raise
-            hold(local, seq, reason)
-            continue
-        with write_tx(local) as conn:
-            outbox.mark_delivered(conn, [seq])
-        delivered += 1
+        if single is not None:
+            delivered += deliver_or_hold(local, seq, partial(_send, hub, desk_id, single), refusal)
     return delivered
 
 
