@@ -20,9 +20,8 @@ def test_a_result_for_a_closed_window_is_dropped_and_other_errors_still_surface(
     task.success(lambda _r: button.setEnabled(True)).finally_(lambda: button.setText("gotowe"))
     button.deleteLater()
     qtbot.waitUntil(lambda: not _alive(button), timeout=2_000)
-    release.set()
-    with qtbot.waitSignal(task.signals.finished, timeout=5_000):
-        pass
+    with qtbot.waitSignal(task.signals.finished, timeout=5_000):  # listening before the task can end
+        release.set()
     assert tasks.wait(5_000)
 
     def broken(_r: object) -> None:
