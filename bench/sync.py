@@ -4,6 +4,8 @@
     .venv/bin/python bench/sync.py [--pg postgresql://postgres@127.0.0.1:5432/test] [--seconds 60]
 
 Creates a throw-away hub database and roles (dropped at the end) and SQLite desks in a temp folder.
+0. Round cost: CPU of a sync round on the hot path (after a notification), with nothing new and
+   with one new scan from another desk; every desk pays it once per push anywhere at the venue.
 1. Lag: desk 1 admits someone; how long until desk 2's sync thread has the scan in its own database
    (LISTEN/NOTIFY + the outbox watch; nobody calls sync_now). Median and p95; target < 1 s.
 2. Catch-up: a desk that was offline holds 1,000 check-ins; time to push them once it reconnects
@@ -42,7 +44,7 @@ from checkin.storage.attendees import attendee_values  # noqa: E402
 from checkin.storage.db import open_database, write_tx  # noqa: E402
 from checkin.storage.events import load_event  # noqa: E402
 from checkin.storage.meta import ensure_desk  # noqa: E402
-from checkin.sync.engine import publish, sync_once  # noqa: E402
+from checkin.sync.engine import RoundMemo, publish, sync_once  # noqa: E402
 from checkin.sync.hub import drop_roles, init_hub  # noqa: E402
 from checkin.sync.push import push_pending  # noqa: E402
 from checkin.sync.urls import hub_engine, libpq  # noqa: E402
@@ -156,6 +158,33 @@ def bench_lag(b: Bench, samples: int) -> list[float]:
     return lags
 
 
+def bench_round_cost(b: Bench, rounds: int) -> dict[str, float]:
+    """CPU of one sync round on the hot path (a worker's round after a notification): with nothing
+    new, and with one new scan from another desk. Every desk pays this once per push anywhere."""
+    e1, s1, cp = b.new_desk("Round 1")
+    e2, _, _ = b.new_desk("Round 2")
+    h1, h2 = hub_engine(b.desk_url), hub_engine(b.desk_url)
+    m1, m2 = RoundMemo(), RoundMemo()
+    sync_once(e1, h1, memo=m1)
+    sync_once(e2, h2, memo=m2)
+    figures: dict[str, float] = {}
+    for label, new_scan in (("idle", False), ("one_scan", True)):
+        cpu, wall = [], []
+        for i in range(rounds):
+            if new_scan:
+                s1.admit(b.people[200 + i % 200], cp)
+                sync_once(e1, h1, memo=m1)
+            c0, w0 = time.process_time(), time.perf_counter()
+            assert sync_once(e2, h2, memo=m2).ok
+            cpu.append(time.process_time() - c0)
+            wall.append(time.perf_counter() - w0)
+        figures[f"round_{label}_cpu_ms_median"] = statistics.median(cpu) * 1000
+        figures[f"round_{label}_wall_ms_median"] = statistics.median(wall) * 1000
+    for engine in (h1, h2, e1, e2):
+        engine.dispose()
+    return figures
+
+
 def bench_catch_up(b: Bench, count: int) -> tuple[float, float]:
     engine, svc, _ = b.new_desk("Catch-up")
     with engine.connect() as conn:
@@ -251,11 +280,14 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="length of the 20-desk run (default 60)")
     parser.add_argument("--desks", type=int, default=20)
     parser.add_argument("--lag-samples", type=int, default=40)
-    parser.add_argument("--lag-only", action="store_true", help="measure only the desk-to-desk lag")
+    parser.add_argument("--round-samples", type=int, default=100, help="rounds timed per case (round cost)")
+    parser.add_argument("--lag-only", action="store_true", help="measure only the round cost and desk-to-desk lag")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         b = Bench(args.pg, Path(tmp))
         try:
+            for name, value in bench_round_cost(b, args.round_samples).items():
+                print(f"{name}={value:.2f}")
             lags = bench_lag(b, args.lag_samples)
             print(f"desk-to-desk lag (live, {len(lags)} check-ins): median {statistics.median(lags) * 1000:.0f} ms, "
                   f"p95 {pct(lags, 95) * 1000:.0f} ms, max {max(lags) * 1000:.0f} ms  (target p95 < 100 ms)")

@@ -90,6 +90,7 @@ class Page:
     prints: list[dict[str, Any]]
     scans: list[dict[str, Any]]
     own: dict[str, set[str]] = field(default_factory=dict)  # this desk's own scan/print ids in the feed
+    feed_rows: int = 0  # feed rows read (own ones included); 0: nothing happened since the cursor
 
 
 _OWN = {"scan": (t.scan, "scans"), "badge_print": (t.badge_print, "prints")}
@@ -156,7 +157,7 @@ def read_page(hub: Engine, cursor: Cursor, desk_id: str, limit: int = PAGE_SIZE,
             desks=[d for d in fetch(t.desk, "id", ids["desk"]) if d["id"] != desk_id],
             prints=fetch(t.badge_print, "id", ids["badge_print"]),
             scans=fetch(t.scan, "id", ids["scan"]),
-            own=dict(own),
+            own=dict(own), feed_rows=len(feed),
         )
 
 
@@ -170,8 +171,9 @@ def apply_page(conn: Connection, page: Page, desk_id: str) -> None:
 def apply_part(conn: Connection, page: Page, desk_id: str, *, defer_attendance: bool = False) -> None:
     """Write (part of) a page, cursor untouched. `defer_attendance`: only note the attendance keys
     the scans touch (`attendance_pending`); `derive_pending` derives each of them once later."""
-    known = {r[0] for r in conn.execute(select(t.event.c.id))} | {e["id"] for e in page.events}
-    missing = {a["event_id"] for a in page.attendees} - known
+    missing = {a["event_id"] for a in page.attendees}
+    if missing:
+        missing -= {r[0] for r in conn.execute(select(t.event.c.id))} | {e["id"] for e in page.events}
     if missing:
         raise SyncError(f"the hub holds attendees of event {', '.join(sorted(missing))} but not the event "
                         "itself: run `checkin hub publish URL` on the organiser's machine first")
@@ -244,23 +246,43 @@ def _free_ticket_ids(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 def split_page(page: Page, rows: int) -> list[Page]:
     """A page as parts of at most about `rows` rows each, in the order they must be applied (event
-    first, attendees with their tickets, then change log, prints, scans). The last part carries the
-    page's cursor; there is always at least one part."""
-    def part(**lists: list[dict[str, Any]]) -> Page:
-        def get(name: str) -> list[dict[str, Any]]:
-            return lists.get(name, [])
+    first, attendees with their tickets, then change log, prints, scans). Kinds share a part when
+    they fit, so the live case (a few scans, a desk's heartbeat) is one short transaction, not one
+    per kind. Every part carries the page's cursor; only the last one writes it. There is always at
+    least one part."""
+    parts: list[Page] = []
+    current: dict[str, list[dict[str, Any]]] = {}
+    size = 0
 
-        return Page(page.cursor, set(), get("events"), get("days"), get("sessions"), get("keys"), get("attendees"),
-                    get("tickets"), get("changes"), get("desks"), get("prints"), get("scans"))
+    def close() -> None:
+        nonlocal current, size
+        got = current.get
+        parts.append(Page(page.cursor, set(), got("events", []), got("days", []), got("sessions", []),
+                          got("keys", []), got("attendees", []), got("tickets", []), got("changes", []),
+                          got("desks", []), got("prints", []), got("scans", [])))
+        current, size = {}, 0
 
-    parts = [part(events=page.events, days=page.days, sessions=page.sessions, keys=page.keys, desks=page.desks)]
+    def add(name: str, values: list[dict[str, Any]], weight: int) -> None:
+        nonlocal size
+        if values and size and size + weight > rows:
+            close()
+        current.setdefault(name, []).extend(values)
+        size += weight
+
+    definition = ("events", "days", "sessions", "keys", "desks")
+    for name in definition:  # an event definition is never split: its days and sessions go together
+        add(name, getattr(page, name), 0)
+    size = sum(len(getattr(page, n)) for n in definition)
     for i in range(0, len(page.attendees), rows):
         chunk = page.attendees[i:i + rows]
         ids = {a["id"] for a in chunk}
-        parts.append(part(attendees=chunk, tickets=[tk for tk in page.tickets if tk["attendee_id"] in ids]))
+        add("attendees", chunk, len(chunk))
+        current.setdefault("tickets", []).extend(tk for tk in page.tickets if tk["attendee_id"] in ids)
     for name in ("changes", "prints", "scans"):
         values = getattr(page, name)
-        parts += [part(**{name: values[i:i + rows]}) for i in range(0, len(values), rows)]
+        for i in range(0, len(values), rows):
+            add(name, values[i:i + rows], len(values[i:i + rows]))
+    close()
     return parts
 
 
@@ -293,21 +315,29 @@ def pull_changes(local: Engine, hub: Hub | Engine, desk_id: str, *, page_size: i
     """
     result = PullResult()
     hub = as_hub(hub)
-    derive_pending(local)  # left over by an interrupted pull
+    deferred: bool | None = None  # attendance keys noted, to derive at the end
     while True:
-        with local.connect() as conn:
+        with local.connect() as conn:  # one look: the cursor, whether we have an event, work left over
             cursor = read_cursor(conn)
-            known_events = {r[0] for r in conn.execute(select(t.event.c.id))}
+            known_events = conn.execute(_ANY_EVENT).first() is not None
+            if deferred is None:  # keys left by an interrupted pull are derived with this pull's
+                deferred = conn.execute(_ANY_PENDING).first() is not None
         page = hub.read_page(cursor, desk_id, page_size, not known_events)
+        if page.feed_rows == 0 and cursor.target is None and cursor.done is not None:
+            break  # nothing new: keep the cursor (the next pull asks the same question), write nothing
         _add_own_history(local, hub, page)
         parts = split_page(page, part_rows)
+        # a page applied in one part (the live case: a few scans) derives attendance right there;
+        # a catch-up defers it so each part stays short (derive_pending)
+        defer = _rows(page) > part_rows
+        deferred = deferred or defer
         busy, applied_rows = 0.0, 0
         for number, part in enumerate(parts):
             started = time.perf_counter()
             with write_tx(local, background=True) as conn:
                 if read_cursor(conn) != cursor:  # another puller (a second process) got here first
                     break
-                apply_part(conn, part, desk_id, defer_attendance=True)
+                apply_part(conn, part, desk_id, defer_attendance=defer)
                 if number == len(parts) - 1:
                     write_cursor(conn, page.cursor)
             busy += time.perf_counter() - started
@@ -325,8 +355,13 @@ def pull_changes(local: Engine, hub: Hub | Engine, desk_id: str, *, page_size: i
             _checkpoint(local)
             if page.cursor.target is None:
                 break
-    derive_pending(local)
+    if deferred:
+        derive_pending(local)
     return result
+
+
+_ANY_EVENT = select(t.event.c.id).limit(1)
+_ANY_PENDING = select(t.attendance_pending.c.attendee_id).limit(1)
 
 
 def _checkpoint(local: Engine) -> None:

@@ -114,6 +114,9 @@ def push_pending(local: Engine, hub: Hub | Engine, desk_id: str, *, batch_size: 
     """
     from checkin.sync.event_push import push_events
 
+    with local.connect() as conn:  # the usual case on a busy sync thread: nothing queued
+        if not outbox.has_pending(conn, KINDS):
+            return 0
     hub = as_hub(hub)
     delivered = push_events(local, hub, desk_id)
     while (batch := read_batch(local, batch_size)) is not None:

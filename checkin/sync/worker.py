@@ -34,7 +34,7 @@ from checkin.storage import outbox
 from checkin.storage.db import write_tx
 from checkin.sync.backoff import Backoff
 from checkin.sync.credentials import load_password, remembered_insecure
-from checkin.sync.engine import SyncResult, local_desk_id, refused, sync_once
+from checkin.sync.engine import RoundMemo, SyncResult, local_desk_id, refused, sync_once
 from checkin.sync.live import HubListener
 from checkin.sync.push import KINDS
 from checkin.sync.status import SyncStatus, read_status, write_state
@@ -66,7 +66,8 @@ class SyncWorker:
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._listener: HubListener | None = None
-        self._last_heartbeat: float | None = None
+        self._memo = RoundMemo()  # sync thread (under _lock): what rounds remember between them
+        self._full_wanted = False  # set by sync_now (any thread), taken by the next round
         self.last_result: SyncResult | None = None
 
     # ------------------------------------------------------------------ control (any thread)
@@ -107,7 +108,9 @@ class SyncWorker:
             self._hub = None
 
     def sync_now(self) -> None:
-        """Wake the sync thread now (e.g. the volunteer pressed "Sync now", or a scan was recorded)."""
+        """Wake the sync thread now for a full round (the volunteer pressed "Sync now": clock,
+        heartbeat and rehearsals too, not only the hot path)."""
+        self._full_wanted = True
         self._wake.set()
 
     @property
@@ -129,10 +132,10 @@ class SyncWorker:
                 except HubUrlError as exc:  # e.g. a plain-text road to another computer: say so, keep scanning
                     self.last_result = refused(self.local, str(exc))
                     return self.last_result
-            heartbeat_before = self._last_heartbeat
-            result = sync_once(self.local, self._hub, last_heartbeat=heartbeat_before)
-            if result.ok and (heartbeat_before is None or time.monotonic() - heartbeat_before > 60):
-                self._last_heartbeat = time.monotonic()
+            if self._full_wanted:
+                self._full_wanted = False
+                self._memo.last_heartbeat = None
+            result = sync_once(self.local, self._hub, memo=self._memo)
             if not result.ok and self._hub is not None:
                 self._hub.dispose()  # drop half-dead pooled connections; reconnect fresh next time
             self.last_result = result
