@@ -327,9 +327,10 @@ def pull_changes(local: Engine, hub: Hub | Engine, desk_id: str, *, page_size: i
             break  # nothing new: keep the cursor (the next pull asks the same question), write nothing
         _add_own_history(local, hub, page)
         parts = split_page(page, part_rows)
-        # a page applied in one part (the live case: a few scans) derives attendance right there;
-        # a catch-up defers it so each part stays short (derive_pending)
-        defer = _rows(page) > part_rows
+        # attendance is derived in the part that brings the scans (parts are sized by time, that
+        # included), except while more full pages follow: a long catch-up derives each key once
+        # at the end (derive_pending) instead of once per page
+        defer = page.cursor.target is not None
         deferred = deferred or defer
         busy, applied_rows = 0.0, 0
         for number, part in enumerate(parts):

@@ -12,6 +12,7 @@ outcome `superseded`. Outbox rows are deleted only after the hub transaction has
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from checkin.storage import tables as t
 from checkin.storage.db import read_tx, write_tx
 from checkin.storage.outbox import KINDS
 from checkin.sync.hubapi import Hub, as_hub
-from checkin.sync.rows import as_dicts, attendee_key, permitted_columns, superseded_change, upsert
+from checkin.sync.rows import as_dicts, attendee_key, json_safe, permitted_columns, superseded_change, upsert
 
 BATCH_SIZE = 500
 ROW_KINDS = tuple(k for k in KINDS if k != "event")  # event edits go first, on their own (event_push)
@@ -101,7 +102,24 @@ def write_batch(hub: Connection, batch: Batch) -> None:
     merge_attendees(hub, batch.attendees)
     upsert_tickets(hub, batch.tickets)
     upsert(hub, t.badge_print, batch.prints, ["id"], update=False)
-    upsert(hub, t.scan, batch.scans, ["id"], update=False)  # the hub derives attendance from these
+    insert_scans(hub, batch.scans)  # the hub derives attendance from these
+
+
+def insert_scans(hub: Connection, rows: list[dict[str, Any]]) -> None:
+    """A batch's scans in ONE statement (`INSERT ... SELECT FROM jsonb_populate_recordset`), new ids
+    only. The hub's statement trigger then derives attendance once for the whole batch and takes its
+    per-attendee locks in one global order. Row by row (executemany), every row's trigger locked its
+    attendee in the batch's own order, so desks that met the same people in different orders
+    deadlocked when the Wi-Fi came back for all of them at once (test_sync_reconnect_burst)."""
+    if not rows:
+        return
+    if hub.dialect.name != "postgresql":
+        upsert(hub, t.scan, rows, ["id"], update=False)
+        return
+    columns = ", ".join(c.name for c in t.scan.columns if c.name in rows[0])
+    hub.execute(text(f"INSERT INTO scan ({columns}) SELECT {columns} FROM "
+                     "jsonb_populate_recordset(NULL::scan, CAST(:rows AS jsonb)) ON CONFLICT (id) DO NOTHING"),
+                {"rows": json.dumps([{k: json_safe(v) for k, v in r.items()} for r in rows])})
 
 
 def push_pending(local: Engine, hub: Hub | Engine, desk_id: str, *, batch_size: int = BATCH_SIZE,
@@ -127,7 +145,9 @@ def push_pending(local: Engine, hub: Hub | Engine, desk_id: str, *, batch_size: 
                 raise
             delivered += _send_one_by_one(local, hub, desk_id, batch)
             continue
-        with write_tx(local) as conn:  # only now: the hub has committed
+        # only now: the hub has committed. No fsync of its own: if the power takes this delete, the
+        # rows are sent again and the hub absorbs them (every write there is idempotent)
+        with write_tx(local, background=True) as conn:
             outbox.mark_delivered(conn, batch.seqs)
         delivered += len(batch.seqs)
         if on_batch is not None:

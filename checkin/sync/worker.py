@@ -16,6 +16,10 @@ When it syncs:
 - after a failure, with exponential backoff (`checkin.sync.backoff`, 1, 2, 4 ... 30 s); a desk
   that loses the network keeps scanning locally all the while, and catches up on the next success.
 
+But never more than half of the time: after a round the thread rests as long as the round took
+(at most `MAX_REST_S`), so wake-ups that come faster than rounds fold into one round. Each round
+woken by a notification is the hot path (`checkin.sync.engine.sync_once` with a `RoundMemo`).
+
 No call waits for the hub unbounded (`HubTimeouts`, `checkin.sync.watchdog`): a stalled link makes
 the round fail within the watchdog limit, and when the listener's connection is cut the pooled
 connections are dropped too, so the next round starts fresh and the status says offline within
@@ -39,6 +43,8 @@ from checkin.sync.live import HubListener
 from checkin.sync.push import KINDS
 from checkin.sync.status import SyncStatus, read_status, write_state
 from checkin.sync.urls import HubTimeouts, HubUrlError, display, hub_engine, normalise
+
+MAX_REST_S = 0.25  # the longest pause between two rounds that the duty-cycle rule may ask for
 
 
 class SyncWorker:
@@ -150,6 +156,12 @@ class SyncWorker:
             if result.ok:
                 self.backoff.succeeded()
                 wait = self.poll_interval
+                # At most half of the time in rounds: when pushes all over the venue wake this desk
+                # faster than it syncs (a busy laptop, 50 desks), the next round waits as long as
+                # this one took and then takes everything that came meanwhile in one go, instead of
+                # one round per notification. Idle, a round takes a few ms, and so does the rest.
+                if self._stopping.wait(min(result.duration_seconds, MAX_REST_S)):
+                    break
             else:
                 wait = self.backoff.failed()
             deadline = time.monotonic() + wait

@@ -98,9 +98,49 @@ def test_a_page_goes_in_parts_of_about_the_same_size_in_the_order_rows_must_be_a
     big = split_page(page(attendees=rows("attendee", 250), tickets=rows("ticket", 250), changes=rows("change", 30),
                           scans=rows("scan", 420)), 100)
     order = [(k, r["id"]) for p in big for k in ("attendees", "changes", "scans") for r in getattr(p, k)]
-    assert order == ([("attendees", f"attendee{i}") for i in range(250)] + [("changes", f"change{i}") for i in range(30)]
-                     + [("scans", f"scan{i}") for i in range(420)])
+    assert order == ([("attendees", f"attendee{i}") for i in range(250)]
+                     + [("changes", f"change{i}") for i in range(30)] + [("scans", f"scan{i}") for i in range(420)])
     assert all(sum(len(getattr(p, k)) for k in ("attendees", "changes", "scans")) <= 100 for p in big)
     assert sum(len(p.tickets) for p in big) == 250  # each attendee's ticket travels in its part
     for p in big:
         assert {t["attendee_id"] for t in p.tickets} == {a["attendee_id"] for a in p.attendees}
+
+
+def test_a_desk_woken_faster_than_it_syncs_spends_at_most_half_its_time_in_rounds(
+        hub: Hub, organiser: tuple[Site, list[str]], new_desk) -> None:
+    """Fifty desks pushing wake each desk far more often than it can sync: the wake-ups fold into
+    fewer, bigger rounds, and the laptop keeps CPU for the camera and the screen."""
+    import threading
+    import time
+
+    from checkin.sync.worker import SyncWorker
+
+    desk = new_desk("Stanowisko 1")
+    durations: list[float] = []
+    worker = SyncWorker(desk.engine, hub.desk_url, listen=False, poll_interval=60,
+                        on_status=lambda _status: durations.append(worker.last_result.duration_seconds))
+    worker.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not durations:
+            assert time.monotonic() < deadline, "the first round did not finish"
+            time.sleep(0.01)
+        stop = threading.Event()
+
+        def notifications() -> None:  # what the listener does for every other desk's push
+            while not stop.is_set():
+                worker._notified("another desk")
+                time.sleep(0.001)
+
+        storm = threading.Thread(target=notifications)
+        before, started = len(durations), time.monotonic()
+        storm.start()
+        time.sleep(2.0)
+        stop.set()
+        storm.join()
+        elapsed = time.monotonic() - started
+        rounds = durations[before:]
+    finally:
+        worker.stop()
+    assert len(rounds) >= 5  # it does keep syncing
+    assert sum(rounds) / elapsed < 0.6, (len(rounds), sum(rounds), elapsed)  # without the rest: ~1.0
