@@ -42,6 +42,8 @@ PART_ROWS = 100  # rows per local transaction to start with; adapted to PART_TAR
 PART_TARGET_S = 0.015  # how long one part may hold the local write lock
 DERIVE_PER_TX = 10  # attendance keys derived per local transaction
 CURSOR_KEY = "pull_cursor"
+CHECKPOINT_ROWS = 500  # pulled rows between two WAL checkpoints by the sync thread (~1 MB of pages)
+_applied: dict[str, int] = {}  # database URL -> pulled rows applied since its last checkpoint
 _FEED_COLUMNS = "SELECT txid::text AS txid, seq, kind, ref_id, origin FROM change "
 _IN_TARGET = ("pg_visible_in_snapshot(txid, CAST(:target AS pg_snapshot)) "
               "AND (txid, seq) > (CAST(:atxid AS xid8), :aseq) ")
@@ -353,7 +355,7 @@ def pull_changes(local: Engine, hub: Hub | Engine, desk_id: str, *, page_size: i
                     result.newest_scan = (s["hub_time"], s["device_time"])
             result.changes += sum(len(x) for x in (page.events, page.attendees, page.changes, page.desks,
                                                     page.prints, page.scans))
-            _checkpoint(local)
+            _checkpoint(local, applied_rows)
             if page.cursor.target is None:
                 break
     if deferred:
@@ -365,12 +367,19 @@ _ANY_EVENT = select(t.event.c.id).limit(1)
 _ANY_PENDING = select(t.attendance_pending.c.attendee_id).limit(1)
 
 
-def _checkpoint(local: Engine) -> None:
+def _checkpoint(local: Engine, rows: int) -> None:
     """Copy the WAL back into the database now, on the sync thread (PASSIVE: it never waits for or
-    blocks a writer). Otherwise the scan whose commit crosses SQLite's auto-checkpoint threshold
-    pays for the pages a catch-up wrote, hundreds of milliseconds on a slow disk."""
+    blocks a writer), once `CHECKPOINT_ROWS` pulled rows have been applied since the last time.
+    Otherwise the scan whose commit crosses SQLite's auto-checkpoint threshold (about 4 MB) pays
+    for the pages a catch-up wrote, hundreds of milliseconds on a slow disk. Not every round: a
+    checkpoint syncs the files to disk, too much for each live round of a few scans."""
     if local.dialect.name != "sqlite":
         return
+    key = str(local.url)
+    _applied[key] = _applied.get(key, 0) + rows
+    if _applied[key] < CHECKPOINT_ROWS:
+        return
+    _applied[key] = 0
     with local.connect() as conn:
         raw = conn.connection.dbapi_connection
         if raw is not None:
