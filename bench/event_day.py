@@ -280,11 +280,16 @@ def desk_process(cfg: dict[str, Any]) -> None:
         halls = {s.code: Checkpoint(s.day, s) for s in list_sessions(conn, event.id) if s.code in HALLS}
     entrance = Checkpoint(OPENING.date())
 
+    made_at = [SIM0]  # the time of the scan being made before the window
+    past = CheckInService(engine, desk, clock=lambda: made_at[0])
+
     def make(item: dict[str, Any], at: datetime | None = None) -> Any:
+        """One planned scan: before the window at its planned time `at`, in it on the simulated clock."""
         place = entrance if item["where"] == "day" else halls[item["where"]]
         direction = Direction.OUT if item["dir"] == "out" else Direction.IN
-        svc = service if at is None else CheckInService(engine, desk, clock=lambda: at)
-        return svc.admit(item["person"], place, direction=direction)
+        if at is not None:
+            made_at[0] = at
+        return (past if at is not None else service).admit(item["person"], place, direction=direction)
 
     history = before_the_window(cfg, engine, make)
     clock = SimClock(cfg["t0"].value, cfg["speed"], window[0])

@@ -110,11 +110,9 @@ def insert_scans(hub: Connection, rows: list[dict[str, Any]]) -> None:
     only. The hub's statement trigger then derives attendance once for the whole batch and takes its
     per-attendee locks in one global order. Row by row (executemany), every row's trigger locked its
     attendee in the batch's own order, so desks that met the same people in different orders
-    deadlocked when the Wi-Fi came back for all of them at once (test_sync_reconnect_burst)."""
+    deadlocked when the Wi-Fi came back for all of them at once (test_sync_reconnect_burst).
+    The hub is always PostgreSQL (`write_batch` runs only there)."""
     if not rows:
-        return
-    if hub.dialect.name != "postgresql":
-        upsert(hub, t.scan, rows, ["id"], update=False)
         return
     columns = ", ".join(c.name for c in t.scan.columns if c.name in rows[0])
     hub.execute(text(f"INSERT INTO scan ({columns}) SELECT {columns} FROM "
