@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 import time
-import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from checkin.domain.models import Attendee, Checkpoint
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench.roster
+
+from bench.roster import add_roster
+from checkin.domain.models import Checkpoint
 from checkin.resources import resource_path
 from checkin.services.checkin import CheckInService
 from checkin.services.event import install_event, parse_event_file
-from checkin.storage import tables as t
-from checkin.storage.attendees import attendee_values
-from checkin.storage.db import open_database, write_tx
+from checkin.storage.db import open_database
 from checkin.storage.meta import ensure_desk
 
 
@@ -42,15 +43,7 @@ def main() -> None:
         definition = parse_event_file(resource_path("demo/event.toml"))
         install_event(engine, definition)
         desk = ensure_desk(engine, "Desk 1")
-        now = datetime.now(UTC)
-        rows = []
-        for i in range(args.attendees):
-            a = Attendee(id=str(uuid.uuid4()), event_id=definition.event.id, first_name="Zofia",
-                         last_name=f"Wąsowicz-{i}", organisation="Urząd Gminy Łęczna",
-                         external_code=f"KS{i:08d}", ticket_id=uuid.uuid4().hex)
-            rows.append({"id": a.id, "updated_at": now, **attendee_values(a)})
-        with write_tx(engine) as conn:
-            conn.execute(t.attendee.insert(), rows)
+        add_roster(engine, definition.event.id, args.attendees)
         start = datetime(2022, 10, 19, 6, 0, tzinfo=UTC)
         tick = [start]
 

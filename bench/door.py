@@ -15,23 +15,23 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 import time
 import tomllib
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from checkin.domain.models import Attendee
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench.roster
+
+from bench.roster import add_roster
 from checkin.domain.results import Direction, ScanResult
 from checkin.resources import resource_path
 from checkin.services.checkin import CheckInService
 from checkin.services.door import door_status
 from checkin.services.event import install_event, parse_event_data, resolve_checkpoint
 from checkin.services.presence import presence_for_session
-from checkin.storage import tables as t
-from checkin.storage.attendees import attendee_values
-from checkin.storage.db import open_database, write_tx
+from checkin.storage.db import open_database
 from checkin.storage.meta import ensure_desk
 
 
@@ -59,15 +59,7 @@ def main() -> None:
         engine = open_database(Path(tmp) / "door.sqlite3")
         install_event(engine, definition)
         desk = ensure_desk(engine, "Drzwi Sala Balowa")
-        now = datetime.now(UTC)
-        rows = []
-        for i in range(args.attendees):
-            a = Attendee(id=str(uuid.uuid4()), event_id=definition.event.id, first_name="Zofia",
-                         last_name=f"Wąsowicz-{i}", organisation="Urząd Gminy Łęczna",
-                         external_code=f"KS{i:08d}", ticket_id=uuid.uuid4().hex)
-            rows.append({"id": a.id, "updated_at": now, **attendee_values(a)})
-        with write_tx(engine) as conn:
-            conn.execute(t.attendee.insert(), rows)
+        add_roster(engine, definition.event.id, args.attendees)
         tick = [datetime(2022, 10, 19, 7, 0, tzinfo=UTC)]  # 09:00 in Warsaw, before the 09:30 start
 
         def clock() -> datetime:
