@@ -273,8 +273,8 @@ def split_page(page: Page, rows: int) -> list[Page]:
 
     definition = ("events", "days", "sessions", "keys", "desks")
     for name in definition:  # an event definition is never split: its days and sessions go together
-        add(name, getattr(page, name), 0)
-    size = sum(len(getattr(page, n)) for n in definition)
+        current[name] = list(getattr(page, name))
+    size = sum(len(current[n]) for n in definition)
     for i in range(0, len(page.attendees), rows):
         chunk = page.attendees[i:i + rows]
         ids = {a["id"] for a in chunk}
@@ -312,8 +312,9 @@ def pull_changes(local: Engine, hub: Hub | Engine, desk_id: str, *, page_size: i
     waits long for the write lock: a part is sized to take about `part_target_s` (starting from
     `part_rows` rows and adapting page by page to this machine), and the sync thread steps aside
     while a scan waits (see `write_tx`). The cursor moves with the last part.
-    A crash between parts re-applies the page (every apply is idempotent). Attendance is derived
-    once per key after the pages (`derive_pending`), not once per page.
+    A crash between parts re-applies the page (every apply is idempotent). Attendance is derived in
+    the part that brings the scans; only while more full pages follow (a long catch-up) are the keys
+    noted instead and derived once each after the last page (`derive_pending`).
     """
     result = PullResult()
     hub = as_hub(hub)
